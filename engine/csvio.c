@@ -1,0 +1,160 @@
+/*
+** CSV input through libcsv with line and column tracking, and CSV output.
+**
+** libcsv reports fields and records but not where they are. We feed it
+** one physical line at a time, so that when a callback fires we know the
+** line being parsed; a field starts on the line of the delimiter before
+** it (or the line after the previous record ends), which we track too.
+*/
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+
+#define CHUNK (1 << 20)
+
+typedef struct reader {
+    vigil_ctx *ctx;
+    const char *path;
+    const vg_csv_cb *cb;
+    long line;        /* physical line being fed to libcsv */
+    long field_line;  /* line where the current field started */
+    long rec_line;    /* line where the current record started */
+    long col;         /* fields seen in the current record */
+    int status;       /* first non-OK status of a callback */
+} reader;
+
+static void on_field(void *s, size_t len, void *data) {
+    reader *r = data;
+    if (r->status != VIGIL_OK) return;
+    if (r->col == 0) r->rec_line = r->field_line;
+    r->col++;
+    r->status = r->cb->field(r->cb->ud, s ? (const char *)s : "", len,
+                             r->field_line, r->col);
+    r->field_line = r->line; /* the next field starts after this delimiter */
+}
+
+static void on_record(int c, void *data) {
+    reader *r = data;
+    UNUSED(c);
+    if (r->status == VIGIL_OK && r->cb->record)
+        r->status = r->cb->record(r->cb->ud, r->rec_line, r->col);
+    r->col = 0;
+    r->field_line = r->line + 1;
+}
+
+/* Feeds one buffer, line by line; returns a status. */
+static int feed(struct csv_parser *p, reader *r, const char *buf, size_t n) {
+    while (n > 0 && r->status == VIGIL_OK) {
+        const char *nl = memchr(buf, '\n', n);
+        size_t len = nl ? (size_t)(nl - buf) + 1 : n;
+        if (csv_parse(p, buf, len, on_field, on_record, r) != len) {
+            if (csv_error(p) == CSV_ENOMEM) return vigil_nomem(r->ctx, r->path);
+            return vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
+                                r->line, r->col + 1, csv_strerror(csv_error(p)));
+        }
+        if (nl) r->line++;
+        buf += len;
+        n -= len;
+    }
+    return r->status;
+}
+
+/* Reads the whole stream into the parser. */
+static int read_stream(FILE *f, struct csv_parser *p, reader *r, char *buf) {
+    int first = 1, rc = VIGIL_OK;
+    size_t n;
+    while (rc == VIGIL_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
+        const char *b = buf;
+        if (first && n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
+            b += 3; /* UTF-8 byte-order mark */
+            n -= 3;
+        }
+        first = 0;
+        rc = feed(p, r, b, n);
+    }
+    if (rc == VIGIL_OK && ferror(f))
+        rc = vigil_seterr(r->ctx, VIGIL_EIO, "%s: read error: %s", r->path,
+                          strerror(errno));
+    if (rc == VIGIL_OK && csv_fini(p, on_field, on_record, r) != 0)
+        rc = vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
+                          r->rec_line, r->col + 1,
+                          "unterminated quoted field");
+    return rc == VIGIL_OK ? r->status : rc;
+}
+
+static void *csv_realloc(void *p, size_t n) { return vg_realloc(p, n); }
+
+int vg_csv_read(vigil_ctx *ctx, const char *path, const vg_csv_cb *cb) {
+    struct csv_parser p;
+    reader r = {ctx, path, cb, 1, 1, 1, 0, VIGIL_OK};
+    char *buf;
+    FILE *f;
+    int rc;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return vigil_nomem(ctx, path);
+    csv_set_realloc_func(&p, csv_realloc);
+    csv_set_free_func(&p, vg_free);
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        csv_free(&p);
+        return vigil_seterr(ctx, VIGIL_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    }
+    buf = vg_malloc(CHUNK);
+    rc = buf ? read_stream(f, &p, &r, buf) : vigil_nomem(ctx, path);
+    vg_free(buf);
+    fclose(f);
+    csv_free(&p);
+    return rc;
+}
+
+static int is_blank(char c) { return c == ' ' || c == '\t'; }
+
+int vg_csv_number(vigil_ctx *ctx, const char *path, long line, long col,
+                  const char *s, double *out) {
+    const char *q = s;
+    char *end;
+    double v;
+    while (is_blank(*q)) q++;
+    if (*q == '\0')
+        return vigil_seterr(ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: expected a number, got an empty cell",
+                            path, line, col);
+    errno = 0;
+    v = strtod(q, &end);
+    while (is_blank(*end)) end++;
+    if (end == q || *end != '\0')
+        return vigil_seterr(ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: expected a number, got \"%.40s\"",
+                            path, line, col, s);
+    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
+        return vigil_seterr(ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: not a finite number: \"%.40s\"",
+                            path, line, col, s);
+    *out = v;
+    return VIGIL_OK;
+}
+
+char *vg_fmt_double(char *buf, double v) {
+    int prec;
+    if (v == 0.0) v = 0.0; /* no "-0" */
+    for (prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v) break;
+    }
+    return buf;
+}
+
+int vg_csv_put_field(FILE *f, const char *s) {
+    if (strpbrk(s, ",\"\r\n") == NULL) return fputs(s, f) < 0 ? EOF : 0;
+    if (fputc('"', f) == EOF) return EOF;
+    for (; *s; s++) {
+        if (*s == '"' && fputc('"', f) == EOF) return EOF;
+        if (fputc(*s, f) == EOF) return EOF;
+    }
+    return fputc('"', f) == EOF ? EOF : 0;
+}

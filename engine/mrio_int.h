@@ -1,0 +1,26 @@
+/*
+** Internal layout of the factored Leontief system and of the accounts.
+*/
+#ifndef VIGIL_MRIO_INT_H
+#define VIGIL_MRIO_INT_H
+
+#include <gsl/gsl_permutation.h>
+
+#include "table.h"
+
+struct vigil_mrio {
+    const vigil_table *t; /* borrowed */
+    long n;
+    double *lu;           /* LU factors of I - A, n x n, from vg_malloc */
+    gsl_permutation *perm;
+};
+
+struct vigil_accounts {
+    long n, k, nreg;
+    double *x;        /* L y, n */
+    double *S;        /* F / x, k x n */
+    double *M;        /* S L, k x n */
+    double *acc[VIGIL_NACCOUNTS]; /* each k x nreg */
+};
+
+#endif

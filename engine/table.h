@@ -1,0 +1,29 @@
+/*
+** The in-memory MRIO table (internal layout of vigil_table).
+*/
+#ifndef VIGIL_TABLE_H
+#define VIGIL_TABLE_H
+
+#include "matcsv.h"
+#include "vigil/mrio.h"
+#include "vigil_int.h"
+
+struct vigil_table {
+    char *path[5];     /* Z, Y, x, F, F_Y paths (NULL when absent) */
+    long n;            /* cells */
+    vg_matcsv Z;       /* n x n intermediate flows */
+    vg_matcsv Y;       /* n x ny final demand */
+    vg_matcsv F;       /* k x n stressors (nrow 0 when absent) */
+    vg_matcsv FY;      /* k x ny stressors of final demand (or empty) */
+    double *x;         /* n gross outputs, from vg_malloc */
+    int x_given;       /* x came from x.csv */
+    long *xline;       /* line of each x in x.csv (when given) */
+    long nreg;
+    char **region;     /* region codes in order of first appearance */
+    long *cell_region; /* region of each cell */
+    long *y_region;    /* consuming region of each Y column */
+};
+
+enum { VG_Z, VG_Y, VG_X, VG_F, VG_FY };
+
+#endif
