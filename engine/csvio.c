@@ -51,6 +51,9 @@ static int feed(struct csv_parser *p, reader *r, const char *buf, size_t n) {
     while (n > 0 && r->status == VIGIL_OK) {
         const char *nl = memchr(buf, '\n', n);
         size_t len = nl ? (size_t)(nl - buf) + 1 : n;
+        /* Between records (libcsv's ROW_NOT_BEGUN, 0 in csv.c 3.0), the
+        ** next field starts on this line: blank lines make no callback. */
+        if (p->pstate == 0 && r->col == 0) r->field_line = r->line;
         if (csv_parse(p, buf, len, on_field, on_record, r) != len) {
             if (csv_error(p) == CSV_ENOMEM) return vigil_nomem(r->ctx, r->path);
             return vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
