@@ -91,54 +91,59 @@ static void global_split(const vigil_table *t, vigil_accounts *a,
 }
 
 /*
-** Local-Leontief decomposition for one producer region r whose cells are
-** idx[0..s-1]. work holds s*s + 2*s doubles. rhs columns: e_r and y_rr.
+** Local Leontief for one producer region r whose cells are idx[0..s-1]:
+** fills, for those cells, e (exports), u = (I - A_rr)^-1 e_r (output
+** driven by exports) and v = (I - A_rr)^-1 y_rr (output driven by r's own
+** final demand). work holds s*s doubles.
 */
 static int local_region(vigil_ctx *ctx, const vigil_table *t, vigil_accounts *a,
                         long r, const long *idx, long s, const double *yr,
                         double *work, gsl_permutation *p) {
-    long i, j, k, n = t->n, R = t->nreg;
-    double *blk = work, *e = work + s * s, *y = e + s;
-    gsl_matrix_view bv = gsl_matrix_view_array(blk, (size_t)s, (size_t)s);
-    gsl_vector_view ev = gsl_vector_view_array(e, (size_t)s);
-    gsl_vector_view yv = gsl_vector_view_array(y, (size_t)s);
-    int signum;
-    for (i = 0; i < s; i++) {
+    long i, j, n = t->n, R = t->nreg;
+    gsl_matrix_view bv = gsl_matrix_view_array(work, (size_t)s, (size_t)s);
+    gsl_vector *ev = gsl_vector_alloc((size_t)s), *yv = gsl_vector_alloc((size_t)s);
+    int signum, rc = VIGIL_OK;
+    if (ev == NULL || yv == NULL) rc = vigil_nomem(ctx, "vigil_accounts");
+    for (i = 0; rc == VIGIL_OK && i < s; i++) {
         const double *z = t->Z.v + idx[i] * n;
         double ex = 0;
         for (j = 0; j < n; j++)
             if (t->cell_region[j] != r) ex += z[j];
         for (j = 0; j < R; j++)
             if (j != r) ex += yr[idx[i] * R + j];
-        e[i] = ex;
-        y[i] = yr[idx[i] * R + r];
+        a->e[idx[i]] = ex;
+        gsl_vector_set(ev, (size_t)i, ex);
+        gsl_vector_set(yv, (size_t)i, yr[idx[i] * R + r]);
         for (j = 0; j < s; j++) {
             double xj = t->x[idx[j]];
-            blk[i * s + j] = (i == j) - (xj > 0 ? z[idx[j]] / xj : 0.0);
+            work[i * s + j] = (i == j) - (xj > 0 ? z[idx[j]] / xj : 0.0);
         }
     }
-    for (k = 0; k < a->k; k++) {
-        double direct = 0;
-        for (i = 0; i < s; i++) direct += a->S[k * n + idx[i]] * e[i];
-        a->acc[VIGIL_LOCAL_EXPORT_DIRECT][k * R + r] = direct;
+    if (rc == VIGIL_OK && (gsl_linalg_LU_decomp(&bv.matrix, p, &signum) != GSL_SUCCESS ||
+                           gsl_linalg_LU_svx(&bv.matrix, p, ev) != GSL_SUCCESS ||
+                           gsl_linalg_LU_svx(&bv.matrix, p, yv) != GSL_SUCCESS))
+        rc = vigil_seterr(ctx, VIGIL_ENUM, "%s: I - A is singular within region '%s'",
+                          t->path[VG_Z], t->region[r]);
+    for (i = 0; rc == VIGIL_OK && i < s; i++) {
+        a->u[idx[i]] = gsl_vector_get(ev, (size_t)i);
+        a->v[idx[i]] = gsl_vector_get(yv, (size_t)i);
     }
-    if (gsl_linalg_LU_decomp(&bv.matrix, p, &signum) != GSL_SUCCESS ||
-        gsl_linalg_LU_svx(&bv.matrix, p, &ev.vector) != GSL_SUCCESS ||
-        gsl_linalg_LU_svx(&bv.matrix, p, &yv.vector) != GSL_SUCCESS)
-        return vigil_seterr(ctx, VIGIL_ENUM,
-                            "%s: I - A is singular within region '%s'",
-                            t->path[VG_Z], t->region[r]);
-    for (k = 0; k < a->k; k++) {
-        double ex = 0, dom = 0;
-        for (i = 0; i < s; i++) {
-            ex += a->S[k * n + idx[i]] * e[i];
-            dom += a->S[k * n + idx[i]] * y[i];
+    if (ev) gsl_vector_free(ev);
+    if (yv) gsl_vector_free(yv);
+    return rc;
+}
+
+/* The stressors' local decomposition from the per-cell e, u and v. */
+static void local_accounts(const vigil_table *t, vigil_accounts *a) {
+    long k, i, n = t->n, R = t->nreg;
+    for (k = 0; k < a->k; k++)
+        for (i = 0; i < n; i++) {
+            double s = a->S[k * n + i];
+            long r = t->cell_region[i];
+            a->acc[VIGIL_LOCAL_EXPORT_DIRECT][k * R + r] += s * a->e[i];
+            a->acc[VIGIL_LOCAL_EXPORT_UPSTREAM][k * R + r] += s * (a->u[i] - a->e[i]);
+            a->acc[VIGIL_LOCAL_DOMESTIC][k * R + r] += s * a->v[i];
         }
-        a->acc[VIGIL_LOCAL_EXPORT_UPSTREAM][k * R + r] =
-            ex - a->acc[VIGIL_LOCAL_EXPORT_DIRECT][k * R + r];
-        a->acc[VIGIL_LOCAL_DOMESTIC][k * R + r] = dom;
-    }
-    return VIGIL_OK;
 }
 
 /* The largest region, in cells. */
@@ -161,7 +166,7 @@ static int local_split(vigil_ctx *ctx, const vigil_table *t, vigil_accounts *a,
     if (idx == NULL || count == NULL) rc = vigil_nomem(ctx, "vigil_accounts");
     if (rc == VIGIL_OK) {
         most = max_region_size(t, count);
-        work = vg_malloc_array((size_t)(most * most + 2 * most), sizeof *work);
+        work = vg_malloc_array((size_t)(most * most), sizeof *work);
         p = gsl_permutation_alloc((size_t)most);
         if (work == NULL || p == NULL) rc = vigil_nomem(ctx, "vigil_accounts");
     }
@@ -194,7 +199,11 @@ static int alloc_accounts(vigil_ctx *ctx, const vigil_table *t, vigil_accounts *
     a->x = vg_calloc((size_t)a->n, sizeof *a->x);
     a->S = vg_calloc(kn, sizeof *a->S);
     a->M = vg_calloc(kn, sizeof *a->M);
-    ok = a->x && a->S && a->M;
+    a->e = vg_calloc((size_t)a->n, sizeof *a->e);
+    a->u = vg_calloc((size_t)a->n, sizeof *a->u);
+    a->v = vg_calloc((size_t)a->n, sizeof *a->v);
+    a->X = vg_malloc_array((size_t)a->n * (size_t)a->nreg, sizeof *a->X);
+    ok = a->x && a->S && a->M && a->e && a->u && a->v && a->X;
     for (w = 0; w < VIGIL_NACCOUNTS; w++)
         ok = (a->acc[w] = vg_calloc(kr, sizeof *a->acc[w])) != NULL && ok;
     return ok ? VIGIL_OK : vigil_nomem(ctx, "vigil_accounts");
@@ -218,13 +227,13 @@ static int multipliers(vigil_ctx *ctx, const vigil_mrio *m, vigil_accounts *a) {
 int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
                            const vigil_mrio *m, vigil_accounts **out) {
     long i, d, R = t->nreg;
-    double *yr = vg_malloc_array((size_t)t->n * (size_t)R, sizeof *yr);
-    double *X = vg_malloc_array((size_t)t->n * (size_t)R, sizeof *X);
+    double *yr = vg_malloc_array((size_t)t->n * (size_t)R, sizeof *yr), *X = NULL;
     vigil_accounts *a = NULL;
-    int rc = (yr && X) ? alloc_accounts(ctx, t, &a) : vigil_nomem(ctx, "vigil_accounts");
+    int rc = yr ? alloc_accounts(ctx, t, &a) : vigil_nomem(ctx, "vigil_accounts");
     gsl_set_error_handler_off();
     if (rc == VIGIL_OK) {
         y_by_region(t, yr);
+        X = a->X;
         memcpy(X, yr, sizeof *X * (size_t)t->n * (size_t)R);
         intensities(t, a->S);
         rc = vigil_mrio_solve(ctx, m, X, R);
@@ -237,8 +246,8 @@ int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
         rc = multipliers(ctx, m, a);
     }
     if (rc == VIGIL_OK) rc = local_split(ctx, t, a, yr);
+    if (rc == VIGIL_OK) local_accounts(t, a);
     vg_free(yr);
-    vg_free(X);
     if (rc != VIGIL_OK) {
         vigil_accounts_free(a);
         a = NULL;
@@ -253,6 +262,10 @@ void vigil_accounts_free(vigil_accounts *a) {
     vg_free(a->x);
     vg_free(a->S);
     vg_free(a->M);
+    vg_free(a->e);
+    vg_free(a->u);
+    vg_free(a->v);
+    vg_free(a->X);
     for (w = 0; w < VIGIL_NACCOUNTS; w++) vg_free(a->acc[w]);
     vg_free(a);
 }
@@ -263,3 +276,7 @@ const double *vigil_accounts_get(const vigil_accounts *a, enum vigil_account w) 
 const double *vigil_accounts_x(const vigil_accounts *a) { return a->x; }
 const double *vigil_accounts_multipliers(const vigil_accounts *a) { return a->M; }
 const double *vigil_accounts_intensities(const vigil_accounts *a) { return a->S; }
+const double *vigil_accounts_exports(const vigil_accounts *a) { return a->e; }
+const double *vigil_accounts_export_output(const vigil_accounts *a) { return a->u; }
+const double *vigil_accounts_domestic_output(const vigil_accounts *a) { return a->v; }
+const double *vigil_accounts_output_by_region(const vigil_accounts *a) { return a->X; }

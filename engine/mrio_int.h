@@ -20,6 +20,10 @@ struct vigil_accounts {
     double *x;        /* L y, n */
     double *S;        /* F / x, k x n */
     double *M;        /* S L, k x n */
+    double *e;        /* exports of each cell to other regions, n */
+    double *u;        /* local Leontief: output driven by exports, n */
+    double *v;        /* local Leontief: output driven by own final demand, n */
+    double *X;        /* L Y_reg: output driven by each region's final demand, n x nreg */
     double *acc[VIGIL_NACCOUNTS]; /* each k x nreg */
 };
 

@@ -83,6 +83,15 @@ const double *vigil_accounts_get(const vigil_accounts *a, enum vigil_account whi
 const double *vigil_accounts_x(const vigil_accounts *a);           /* L y, n */
 const double *vigil_accounts_multipliers(const vigil_accounts *a); /* M = S L, k x n */
 const double *vigil_accounts_intensities(const vigil_accounts *a); /* S = F / x, k x n */
+/* Per-cell vectors of the decompositions, so that any intensity q (per
+** unit of output) can be attributed: with cells i of producer region r,
+** local export-linked = sum q_i u_i, of which direct sum q_i e_i;
+** local domestic = sum q_i v_i; global: X[i, d] is the output of cell i
+** driven by region d's final demand (n x nreg). */
+const double *vigil_accounts_exports(const vigil_accounts *a);         /* e, n */
+const double *vigil_accounts_export_output(const vigil_accounts *a);   /* u, n */
+const double *vigil_accounts_domestic_output(const vigil_accounts *a); /* v, n */
+const double *vigil_accounts_output_by_region(const vigil_accounts *a); /* X, n x nreg */
 
 /* Writes x.csv, multipliers.csv, D_*_reg.csv and export_linked.csv into
 ** out_dir (created if missing), plus L.csv when with_l. Every file is
