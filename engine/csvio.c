@@ -25,6 +25,7 @@ typedef struct reader {
     long rec_line;    /* line where the current record started */
     long col;         /* fields seen in the current record */
     int status;       /* first non-OK status of a callback */
+    int after_cr;     /* the last byte fed was a CR */
 } reader;
 
 static void on_field(void *s, size_t len, void *data) {
@@ -46,20 +47,42 @@ static void on_record(int c, void *data) {
     r->field_line = r->line + 1;
 }
 
+/* The length of the next physical line in buf[0..n), its end included:
+** LF, CRLF or a lone CR (old Mac files) each end a line. */
+static size_t line_length(const char *buf, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (buf[i] == '\n') return i + 1;
+        if (buf[i] == '\r') return (i + 1 < n && buf[i + 1] == '\n') ? i + 2 : i + 1;
+    }
+    return n;
+}
+
+static const char *parse_error(int err) {
+    if (err == CSV_EPARSE)
+        return "misplaced quote: quote the whole field and double any quote inside it";
+    return csv_strerror(err);
+}
+
 /* Feeds one buffer, line by line; returns a status. */
 static int feed(struct csv_parser *p, reader *r, const char *buf, size_t n) {
     while (n > 0 && r->status == VIGIL_OK) {
-        const char *nl = memchr(buf, '\n', n);
-        size_t len = nl ? (size_t)(nl - buf) + 1 : n;
+        size_t len = line_length(buf, n);
+        int ends = buf[len - 1] == '\n' || buf[len - 1] == '\r';
+        if (r->after_cr && buf[0] == '\n') {
+            ends = 0; /* the LF of a CRLF split between two reads */
+            len = 1;
+        }
         /* Between records (libcsv's ROW_NOT_BEGUN, 0 in csv.c 3.0), the
         ** next field starts on this line: blank lines make no callback. */
         if (p->pstate == 0 && r->col == 0) r->field_line = r->line;
         if (csv_parse(p, buf, len, on_field, on_record, r) != len) {
             if (csv_error(p) == CSV_ENOMEM) return vigil_nomem(r->ctx, r->path);
             return vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
-                                r->line, r->col + 1, csv_strerror(csv_error(p)));
+                                r->line, r->col + 1, parse_error(csv_error(p)));
         }
-        if (nl) r->line++;
+        r->after_cr = buf[len - 1] == '\r';
+        if (ends) r->line++;
         buf += len;
         n -= len;
     }
@@ -84,7 +107,7 @@ static int read_stream(FILE *f, struct csv_parser *p, reader *r, char *buf) {
                           strerror(errno));
     if (rc == VIGIL_OK && csv_fini(p, on_field, on_record, r) != 0)
         rc = vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
-                          r->rec_line, r->col + 1,
+                          r->field_line, r->col + 1,
                           "unterminated quoted field");
     return rc == VIGIL_OK ? r->status : rc;
 }
@@ -93,7 +116,7 @@ static void *csv_realloc(void *p, size_t n) { return vg_realloc(p, n); }
 
 int vg_csv_read(vigil_ctx *ctx, const char *path, const vg_csv_cb *cb) {
     struct csv_parser p;
-    reader r = {ctx, path, cb, 1, 1, 1, 0, VIGIL_OK};
+    reader r = {ctx, path, cb, 1, 1, 1, 0, VIGIL_OK, 0};
     char *buf;
     FILE *f;
     int rc;
@@ -117,10 +140,28 @@ int vg_csv_read(vigil_ctx *ctx, const char *path, const vg_csv_cb *cb) {
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }
 
+/* A short printable excerpt of a cell for messages: control characters
+** become spaces and a long cell ends with "...". */
+static const char *excerpt(char *buf, size_t size, const char *s) {
+    size_t i, max = size - 4;
+    for (i = 0; s[i] && i < max; i++)
+        buf[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+    if (s[i]) memcpy(buf + i, "...", 4);
+    else buf[i] = '\0';
+    return buf;
+}
+
+/* Only decimal notation: strtod would also take "0x1p3", "nan", "inf". */
+static int is_decimal(const char *q) {
+    for (; *q; q++)
+        if (!strchr("0123456789+-.eE \t", *q)) return 0;
+    return 1;
+}
+
 int vg_csv_number(vigil_ctx *ctx, const char *path, long line, long col,
                   const char *s, double *out) {
     const char *q = s;
-    char *end;
+    char *end, ex[48];
     double v;
     while (is_blank(*q)) q++;
     if (*q == '\0')
@@ -132,12 +173,16 @@ int vg_csv_number(vigil_ctx *ctx, const char *path, long line, long col,
     while (is_blank(*end)) end++;
     if (end == q || *end != '\0')
         return vigil_seterr(ctx, VIGIL_EDATA,
-                            "%s:%ld:%ld: expected a number, got \"%.40s\"",
-                            path, line, col, s);
+                            "%s:%ld:%ld: expected a number, got \"%s\"",
+                            path, line, col, excerpt(ex, sizeof ex, s));
     if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
         return vigil_seterr(ctx, VIGIL_EDATA,
-                            "%s:%ld:%ld: not a finite number: \"%.40s\"",
-                            path, line, col, s);
+                            "%s:%ld:%ld: not a finite number: \"%s\"",
+                            path, line, col, excerpt(ex, sizeof ex, s));
+    if (!is_decimal(q))
+        return vigil_seterr(ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: expected a decimal number, got \"%s\"",
+                            path, line, col, excerpt(ex, sizeof ex, s));
     *out = v;
     return VIGIL_OK;
 }

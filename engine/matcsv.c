@@ -21,6 +21,11 @@ typedef struct state {
     long last_line;
 } state;
 
+/* The file the expected column labels come from. */
+static const char *cols_from(const vg_matcsv_spec *sp) {
+    return sp->cols_from ? sp->cols_from : sp->labels_from;
+}
+
 static int add_col(state *st, const char *s, long line, long col) {
     const vg_matcsv_spec *sp = st->spec;
     vg_matcsv *m = st->m;
@@ -32,11 +37,11 @@ static int add_col(state *st, const char *s, long line, long col) {
     if (sp->cols && k >= sp->ncols)
         return vigil_seterr(st->ctx, VIGIL_EDATA,
                             "%s:%ld:%ld: extra column '%s': %s has %ld",
-                            st->path, line, col, s, sp->labels_from, sp->ncols);
+                            st->path, line, col, s, cols_from(sp), sp->ncols);
     if (sp->cols && strcmp(s, sp->cols[k]) != 0)
         return vigil_seterr(st->ctx, VIGIL_EDATA,
                             "%s:%ld:%ld: column '%s' does not match '%s' in %s",
-                            st->path, line, col, s, sp->cols[k], sp->labels_from);
+                            st->path, line, col, s, sp->cols[k], cols_from(sp));
     if ((k & (k - 1)) == 0) { /* grow at powers of two */
         char **c = vg_realloc(m->col, sizeof *c * (size_t)(k ? 2 * k : 1));
         if (c == NULL) return vigil_nomem(st->ctx, st->path);
@@ -156,15 +161,17 @@ static int on_record(void *ud, long line, long nfields) {
                                 st->path, line);
         if (st->spec->cols && st->m->ncol < st->spec->ncols)
             return vigil_seterr(st->ctx, VIGIL_EDATA,
-                                "%s:%ld:%ld: %ld columns, but %s has %ld",
+                                "%s:%ld:%ld: %ld column%s, but %s has %ld",
                                 st->path, line, nfields + 1, st->m->ncol,
-                                st->spec->labels_from, st->spec->ncols);
+                                st->m->ncol == 1 ? "" : "s", cols_from(st->spec),
+                                st->spec->ncols);
         return VIGIL_OK;
     }
-    if (nfields != st->m->ncol + 1)
+    if (nfields != st->m->ncol + 1) /* the column of the first missing field */
         return vigil_seterr(st->ctx, VIGIL_EDATA,
-                            "%s:%ld:%ld: row has %ld fields, the header has %ld",
-                            st->path, line, nfields, nfields, st->m->ncol + 1);
+                            "%s:%ld:%ld: row has %ld field%s, the header has %ld",
+                            st->path, line, nfields + 1, nfields,
+                            nfields == 1 ? "" : "s", st->m->ncol + 1);
     return VIGIL_OK;
 }
 

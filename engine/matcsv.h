@@ -27,6 +27,7 @@ typedef struct vg_matcsv_spec {
     const char *const *cols;
     long ncols;
     const char *labels_from; /* the file the expected labels come from */
+    const char *cols_from;   /* ... the expected column labels, if another */
     int rows_are_cols;       /* rows must repeat this file's own header */
     int nonneg;              /* a negative number is an error */
     const char *what;        /* what a number is, for messages ("flow") */

@@ -130,10 +130,11 @@ static int read_x(vigil_ctx *ctx, vigil_table *t) {
     xs.what = "gross output";
     if ((rc = vg_matcsv_read(ctx, t->path[VG_X], &xs, &xm)) != VIGIL_OK) return rc;
     if (xm.ncol != 1) {
+        long ncol = xm.ncol;
         vg_matcsv_free(&xm);
         return vigil_seterr(ctx, VIGIL_EDATA,
                             "%s:1:3: expected one column of gross output, found %ld",
-                            t->path[VG_X], xm.ncol);
+                            t->path[VG_X], ncol);
     }
     t->x = xm.v;        /* take the numbers and lines, free the rest */
     t->xline = xm.line;
@@ -147,6 +148,10 @@ static int read_x(vigil_ctx *ctx, vigil_table *t) {
 static int read_f(vigil_ctx *ctx, vigil_table *t) {
     vg_matcsv_spec fs = {0};
     int rc;
+    if (t->path[VG_F] == NULL && t->path[VG_FY] != NULL)
+        return vigil_seterr(ctx, VIGIL_EDATA,
+                            "%s: stressors of final demand need their F.csv, "
+                            "which is missing", t->path[VG_FY]);
     if (t->path[VG_F] == NULL) return VIGIL_OK;
     fs.cols = (const char *const *)t->Z.col;
     fs.ncols = t->n;
@@ -155,7 +160,7 @@ static int read_f(vigil_ctx *ctx, vigil_table *t) {
     if (t->path[VG_FY] == NULL) return VIGIL_OK;
     fs.cols = (const char *const *)t->Y.col;
     fs.ncols = t->Y.ncol;
-    fs.labels_from = t->path[VG_Y];
+    fs.cols_from = t->path[VG_Y];
     fs.rows = (const char *const *)t->F.row;
     fs.nrows = t->F.nrow;
     fs.labels_from = t->path[VG_F];

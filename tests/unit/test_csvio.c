@@ -47,6 +47,7 @@ static void tracking(vigil_ctx *ctx) {
     CHECK_STR(parse(ctx, "a\n\n\nb,c", &r), "[1:1 a]{1 #1}[4:1 b][4:2 c]{4 #2}");
     CHECK_STR(parse(ctx, "\"x\ny\",z\nw\n", &r), "[1:1 x\ny][2:2 z]{1 #2}[3:1 w]{3 #1}");
     CHECK_STR(parse(ctx, "\"a,b\",\"c\"\"d\"\n", &r), "[1:1 a,b][1:2 c\"d]{1 #2}");
+    CHECK_STR(parse(ctx, "a\rb,c\r\rd", &r), "[1:1 a]{1 #1}[2:1 b][2:2 c]{2 #2}[4:1 d]{4 #1}");
 }
 
 static void errors(vigil_ctx *ctx) {
@@ -63,6 +64,12 @@ static void errors(vigil_ctx *ctx) {
     CHECK_STR(vigil_errmsg(ctx), "f.csv:3:4: not a finite number: \"nan\"");
     CHECK(vg_csv_number(ctx, "f.csv", 3, 4, "1e999", &v) == VIGIL_EDATA);
     CHECK(vg_csv_number(ctx, "f.csv", 1, 1, "1e-320", &v) == VIGIL_OK && v > 0);
+    CHECK(vg_csv_number(ctx, "f.csv", 1, 2, "0xA0", &v) == VIGIL_EDATA);
+    CHECK_STR(vigil_errmsg(ctx), "f.csv:1:2: expected a decimal number, got \"0xA0\"");
+    CHECK(vg_csv_number(ctx, "f.csv", 1, 2,
+                        "a very long cell value that goes on\nand on beyond forty characters", &v) == VIGIL_EDATA);
+    CHECK_STR(vigil_errmsg(ctx), "f.csv:1:2: expected a number, got "
+              "\"a very long cell value that goes on and on b...\"");
     CHECK(vg_csv_read(ctx, "/nonexistent/x.csv", NULL) == VIGIL_EIO);
     CHECK_STR(vigil_errmsg(ctx), "/nonexistent/x.csv: cannot open: No such file or directory");
 }
