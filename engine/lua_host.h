@@ -56,11 +56,10 @@ int vg_lua_dofile(vg_lua *h, vigil_ctx *ctx, const char *path);
 /*
 ** Like vg_lua_dofile for a string of Lua source (the prelude, tests).
 ** chunkname follows Lua's convention ("@file" or "=name"; NULL gives
-** "=(string)"). On success the chunk's first nres results (LUA_MULTRET,
-** -1, for all) are left on the stack; on failure nothing is.
+** "=(string)"); errors are placed by it.
 */
 int vg_lua_dostring(vg_lua *h, vigil_ctx *ctx, const char *chunkname,
-                    const char *code, int nres);
+                    const char *code);
 
 /*
 ** The single protected call: the function and its nargs arguments are on

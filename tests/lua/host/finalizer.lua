@@ -1,0 +1,2 @@
+-- A finalizer would run with hooks off: refused.
+setmetatable({}, { __gc = function() while true do end end })

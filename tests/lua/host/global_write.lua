@@ -1,0 +1,2 @@
+-- Assigns to a global without declaring it.
+total = 0

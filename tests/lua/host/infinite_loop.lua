@@ -1,0 +1,3 @@
+-- Never ends: the instruction budget stops it.
+local n = 0
+while true do end

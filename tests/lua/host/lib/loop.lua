@@ -1,0 +1,3 @@
+-- A module that requires itself.
+local again = require 'loop'
+return true

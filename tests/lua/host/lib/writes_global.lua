@@ -1,0 +1,3 @@
+-- A module that assigns to an undeclared global.
+counter = 1
+return true

@@ -1,0 +1,2 @@
+-- A scenario cannot read a file.
+local f = io.open('/etc/passwd')

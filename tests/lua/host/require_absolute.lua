@@ -1,0 +1,2 @@
+-- require must not read an absolute path.
+local x = require '/etc/passwd'

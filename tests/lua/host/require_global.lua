@@ -1,0 +1,2 @@
+-- A module is locked like a scenario.
+local ok = require 'writes_global'

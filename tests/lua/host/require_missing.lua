@@ -1,0 +1,2 @@
+-- A module that does not exist.
+local x = require 'missing'

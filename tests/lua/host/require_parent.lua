@@ -1,0 +1,2 @@
+-- require must not leave lib_dir.
+local x = require '../x'
