@@ -12,6 +12,8 @@ static const char *const usage =
     "usage: vigil COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
+    "  world   a world: child and forced labour by region, export-linked\n"
+    "          shares, footprints, sources (default: the built-in world)\n"
     "  mrio    MRIO accounts of a table (pymrio-compatible): output,\n"
     "          multipliers, D_cba/D_pba/D_imp/D_exp by region, export-linked\n"
     "          shares (direct and upstream)\n"
@@ -55,6 +57,7 @@ int vigil_parse_double(const char *s, double *out) {
 int vigil_cli_main(int argc, char **argv) {
     static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
         {"mrio", vigil_cmd_mrio},
+        {"world", vigil_cmd_world},
     };
     size_t i;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -1,0 +1,97 @@
+/*
+** world.csv: a world's settings as key,value rows. Paths are relative to
+** the world's folder. Keys: name, stylised (yes/no), table (folder of the
+** MRIO table), stressors (optional F file), child_regions, forced_regions,
+** sectors (concordances), child_labour, forced_labour (baselines),
+** calibration (optional export-linked targets), sources (optional list of
+** citations by source_id).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "world_int.h"
+
+typedef struct key {
+    const char *name;
+    size_t off;    /* offset of the char * field in vg_world_conf */
+    int required;
+    int path;      /* resolved against the world folder */
+} key;
+
+static const key keys[] = {
+    {"name", offsetof(vg_world_conf, name), 1, 0},
+    {"table", offsetof(vg_world_conf, table), 1, 1},
+    {"stressors", offsetof(vg_world_conf, f_path), 0, 1},
+    {"child_regions", offsetof(vg_world_conf, child_regions), 1, 1},
+    {"forced_regions", offsetof(vg_world_conf, forced_regions), 1, 1},
+    {"sectors", offsetof(vg_world_conf, sectors), 1, 1},
+    {"child_labour", offsetof(vg_world_conf, child_labour), 1, 1},
+    {"forced_labour", offsetof(vg_world_conf, forced_labour), 1, 1},
+    {"calibration", offsetof(vg_world_conf, calibration), 0, 1},
+    {"sources", offsetof(vg_world_conf, sources), 0, 1},
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+static char *resolve(const char *dir, const char *rel, int path) {
+    size_t n;
+    char *p;
+    if (!path || rel[0] == '/') return vg_strdup(rel);
+    n = strlen(dir) + strlen(rel) + 2;
+    if ((p = vg_malloc(n)) != NULL) snprintf(p, n, "%s/%s", dir, rel);
+    return p;
+}
+
+static int set_key(vigil_ctx *ctx, const vg_tidy *t, long r, const char *dir,
+                   vg_world_conf *c) {
+    const char *k = vg_tidy_str(t, r, 0), *v = vg_tidy_str(t, r, 1);
+    size_t i;
+    if (strcmp(k, "stylised") == 0) {
+        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+            return vg_tidy_err(ctx, t, r, 1, VIGIL_EDATA,
+                               "stylised is 'yes' or 'no', not '%s'", v);
+        c->stylised = strcmp(v, "yes") == 0;
+        return VIGIL_OK;
+    }
+    for (i = 0; i < NKEYS; i++) {
+        char **field = (char **)((char *)c + keys[i].off);
+        if (strcmp(k, keys[i].name) != 0) continue;
+        if (*field)
+            return vg_tidy_err(ctx, t, r, 0, VIGIL_EDATA, "'%s' is set twice", k);
+        if (*v == '\0') return VIGIL_OK;
+        if ((*field = resolve(dir, v, keys[i].path)) == NULL)
+            return vigil_nomem(ctx, t->path);
+        return VIGIL_OK;
+    }
+    return vg_tidy_err(ctx, t, r, 0, VIGIL_EDATA, "unknown setting '%s'", k);
+}
+
+int vg_world_conf_read(vigil_ctx *ctx, const char *dir, vg_world_conf *c) {
+    static const char *const req[] = {"key", "value", NULL};
+    char path[4096];
+    vg_tidy t;
+    long r;
+    size_t i;
+    int rc;
+    memset(c, 0, sizeof *c);
+    snprintf(path, sizeof path, "%s/world.csv", dir);
+    if ((rc = vg_tidy_read(ctx, path, req, &t)) != VIGIL_OK) return rc;
+    if (vg_tidy_col(&t, "key") != 0 || vg_tidy_col(&t, "value") != 1)
+        rc = vigil_seterr(ctx, VIGIL_EDATA, "%s:1:1: the header must be 'key,value'", path);
+    for (r = 0; rc == VIGIL_OK && r < t.nrow; r++) rc = set_key(ctx, &t, r, dir, c);
+    for (i = 0; rc == VIGIL_OK && i < NKEYS; i++)
+        if (keys[i].required && *(char **)((char *)c + keys[i].off) == NULL)
+            rc = vigil_seterr(ctx, VIGIL_EDATA, "%s: missing setting '%s'", path,
+                              keys[i].name);
+    vg_tidy_free(&t);
+    if (rc != VIGIL_OK) vg_world_conf_free(c);
+    return rc;
+}
+
+void vg_world_conf_free(vg_world_conf *c) {
+    size_t i;
+    for (i = 0; i < NKEYS; i++) {
+        char **field = (char **)((char *)c + keys[i].off);
+        vg_free(*field);
+        *field = NULL;
+    }
+}
