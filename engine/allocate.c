@@ -65,17 +65,22 @@ static int allocate_child(vigil_ctx *ctx, vigil_world *w) {
 ** over all sectors by output (no sector split is published for either). */
 static int allocate_forced(vigil_ctx *ctx, vigil_world *w) {
     vg_family *f = &w->fam[VIGIL_FORCED];
-    long h, n = w->table->n;
+    long h, i, n = w->table->n;
     int b, rc = VIGIL_OK;
+    w->fl_cell = vg_calloc((size_t)(3 * f->n * n), sizeof *w->fl_cell);
+    if (w->fl_cell == NULL) return vigil_nomem(ctx, "vg_allocate");
     for (h = 0; rc == VIGIL_OK && h < f->n; h++) {
-        double *cell = f->cell + h * n;
+        double *priv = w->fl_cell + (0 * f->n + h) * n;
+        double *sex = w->fl_cell + (1 * f->n + h) * n;
+        double *state = w->fl_cell + (2 * f->n + h) * n;
         for (b = 0; rc == VIGIL_OK && b < VIGIL_NSECTORS; b++)
             rc = spread_by_region(ctx, w, f, h, b,
-                                  w->fl_type[h * 3] * w->fl_private_sector[b], cell);
+                                  w->fl_type[h * 3] * w->fl_private_sector[b], priv);
         if (rc == VIGIL_OK)
-            rc = spread_by_region(ctx, w, f, h, 2, w->fl_type[h * 3 + 1], cell);
+            rc = spread_by_region(ctx, w, f, h, 2, w->fl_type[h * 3 + 1], sex);
         if (rc == VIGIL_OK)
-            rc = spread_by_region(ctx, w, f, h, -1, w->fl_type[h * 3 + 2], cell);
+            rc = spread_by_region(ctx, w, f, h, -1, w->fl_type[h * 3 + 2], state);
+        for (i = 0; i < n; i++) f->cell[h * n + i] = priv[i] + sex[i] + state[i];
     }
     return rc;
 }

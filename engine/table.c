@@ -307,3 +307,64 @@ const char *vigil_table_region(const vigil_table *t, long r) { return t->region[
 const char *vigil_table_stressor(const vigil_table *t, long k) { return t->F.row[k]; }
 long vigil_table_cell_region(const vigil_table *t, long i) { return t->cell_region[i]; }
 const double *vigil_table_x(const vigil_table *t) { return t->x; }
+
+/* Copies n strings; NULL when out of memory (what was copied is freed). */
+static char **copy_strings(char *const *src, long n) {
+    char **dst = vg_calloc((size_t)(n ? n : 1), sizeof *dst);
+    long i;
+    if (dst == NULL) return NULL;
+    for (i = 0; i < n; i++)
+        if ((dst[i] = vg_strdup(src[i])) == NULL) {
+            while (i--) vg_free(dst[i]);
+            vg_free(dst);
+            return NULL;
+        }
+    return dst;
+}
+
+static int copy_matrix(const vg_matcsv *src, vg_matcsv *dst) {
+    size_t cells = (size_t)src->nrow * (size_t)src->ncol;
+    memset(dst, 0, sizeof *dst);
+    if (src->nrow == 0 && src->ncol == 0) return VIGIL_OK;
+    dst->col = copy_strings(src->col, src->ncol);
+    dst->ncol = dst->col ? src->ncol : 0;
+    dst->row = copy_strings(src->row, src->nrow);
+    dst->nrow = dst->row ? src->nrow : 0;
+    dst->line = vg_malloc_array((size_t)(src->nrow ? src->nrow : 1), sizeof *dst->line);
+    dst->v = vg_malloc_array(cells ? cells : 1, sizeof *dst->v);
+    if (!dst->col || !dst->row || !dst->line || !dst->v) return VIGIL_ENOMEM;
+    memcpy(dst->line, src->line, sizeof *dst->line * (size_t)src->nrow);
+    memcpy(dst->v, src->v, sizeof *dst->v * cells);
+    return VIGIL_OK;
+}
+
+int vg_table_clone(vigil_ctx *ctx, const vigil_table *src, vigil_table **out) {
+    vigil_table *t = vg_calloc(1, sizeof *t);
+    int i, ok;
+    *out = NULL;
+    if (t == NULL) return vigil_nomem(ctx, "vg_table_clone");
+    t->n = src->n;
+    t->nreg = src->nreg;
+    t->x_given = src->x_given;
+    ok = copy_matrix(&src->Z, &t->Z) == VIGIL_OK && copy_matrix(&src->Y, &t->Y) == VIGIL_OK &&
+         copy_matrix(&src->F, &t->F) == VIGIL_OK && copy_matrix(&src->FY, &t->FY) == VIGIL_OK;
+    for (i = 0; ok && i < 5; i++)
+        if (src->path[i] && (t->path[i] = vg_strdup(src->path[i])) == NULL) ok = 0;
+    if (ok) {
+        t->x = vg_malloc_array((size_t)t->n, sizeof *t->x);
+        t->region = copy_strings(src->region, src->nreg);
+        t->cell_region = vg_malloc_array((size_t)t->n, sizeof *t->cell_region);
+        t->y_region = vg_malloc_array((size_t)(src->Y.ncol ? src->Y.ncol : 1), sizeof *t->y_region);
+        ok = t->x && t->region && t->cell_region && t->y_region;
+    }
+    if (!ok) {
+        if (t->region == NULL) t->nreg = 0;
+        vigil_table_free(t);
+        return vigil_nomem(ctx, "vg_table_clone");
+    }
+    memcpy(t->x, src->x, sizeof *t->x * (size_t)t->n);
+    memcpy(t->cell_region, src->cell_region, sizeof *t->cell_region * (size_t)t->n);
+    memcpy(t->y_region, src->y_region, sizeof *t->y_region * (size_t)src->Y.ncol);
+    *out = t;
+    return VIGIL_OK;
+}

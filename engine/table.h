@@ -26,4 +26,8 @@ struct vigil_table {
 
 enum { VG_Z, VG_Y, VG_X, VG_F, VG_FY };
 
+/* A deep copy of a table, whose numbers the caller may change (the
+** economy under trade shocks). Free with vigil_table_free. */
+int vg_table_clone(vigil_ctx *ctx, const vigil_table *src, vigil_table **out);
+
 #endif

@@ -37,6 +37,7 @@ static int load_steps(vigil_ctx *ctx, vigil_world *w, const vg_world_conf *c) {
     if (rc == VIGIL_OK) rc = vg_allocate(ctx, w);
     if (rc == VIGIL_OK) rc = vg_calibrate(ctx, w, c->calibration);
     if (rc == VIGIL_OK) vg_attribute(w);
+    if (rc == VIGIL_OK) rc = vg_world_groups_load(ctx, w);
     return rc;
 }
 
@@ -95,6 +96,8 @@ void vigil_world_free(vigil_world *w) {
     vg_free(w->cl_age);
     vg_free(w->cl_haz);
     vg_free(w->fl_type);
+    vg_free(w->fl_cell);
+    vg_tidy_free(&w->groups);
     vg_free(w->name);
     vg_free(w->dir);
     vg_free(w->path_child);

@@ -36,6 +36,8 @@ struct vigil_world {
     double *cl_age;    /* ng x 3 */
     double *cl_haz;    /* ng */
     double *fl_type;   /* nh x 3 */
+    double *fl_cell;   /* 3 x nh x ncells: forced labour by type in each cell */
+    vg_tidy groups;    /* groups.csv of the world folder (empty when none) */
     double fl_private_sector[VIGIL_NSECTORS]; /* world shares of private exploitation */
 };
 
@@ -59,6 +61,9 @@ long vg_family_find(const vg_family *f, const char *name);
 /* labour.c */
 int vg_labour_child(vigil_ctx *ctx, vigil_world *w, const char *path);
 int vg_labour_forced(vigil_ctx *ctx, vigil_world *w, const char *path);
+
+/* world_names.c */
+int vg_world_groups_load(vigil_ctx *ctx, vigil_world *w);
 
 /* allocate.c */
 int vg_allocate(vigil_ctx *ctx, vigil_world *w);

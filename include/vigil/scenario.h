@@ -9,6 +9,8 @@
 #ifndef VIGIL_SCENARIO_H
 #define VIGIL_SCENARIO_H
 
+#include <stddef.h>
+
 #include "vigil/vigil.h"
 #include "vigil/world.h"
 
@@ -147,6 +149,40 @@ int vigil_scenario_begin_draw(vigil_ctx *ctx, vigil_scenario *s, unsigned long s
 int vigil_scenario_on_year(vigil_ctx *ctx, vigil_scenario *s, const vigil_state_view *v);
 /* Whether the scenario has any on_year hook. */
 int vigil_scenario_has_hooks(const vigil_scenario *s);
+
+/* ---- Added with the scenario language (issue 4) ---- */
+
+/* The world the scenario was validated against: the one given to
+** vigil_scenario_load, or, when that was NULL, the world scenario{world=}
+** names (a folder of scenarios/worlds; the built-in one when absent),
+** then owned by the scenario. Borrowed. */
+const vigil_world *vigil_scenario_world(const vigil_scenario *s);
+/* scenario{world=} as written, or NULL. */
+const char *vigil_scenario_world_name(const vigil_scenario *s);
+/* The number of static instructions (those of the file itself); the
+** dynamic ones added by hooks follow them in the list. */
+long vigil_scenario_nstatic(const vigil_scenario *s);
+
+/* What one region name covers; name is "*", an MRIO region code, a labour
+** region name (either family), or a string of an instruction (region,
+** importer, origin), which may also name a group. NULL counts as "*".
+** MRIO region m: by code, "*", a group with it, or a labour region that
+** overlaps it in the concordance. Labour region g of fam: by name, "*",
+** an MRIO region or group that overlaps it, or a labour region of the
+** other family that shares an MRIO region with it. */
+int vigil_region_covers_mrio(const vigil_world *w, const char *name, long m);
+int vigil_region_covers_labour(const vigil_world *w, const char *name,
+                               enum vigil_labour fam, long g);
+/* The share of labour region g's population basis (children for
+** VIGIL_CHILD) located in what name covers: 1 for "*" and for g's own
+** name, the concordance shares of the covered MRIO regions otherwise
+** (e.g. "FRA" covers about 6% of "Europe and Northern America"). */
+double vigil_region_labour_share(const vigil_world *w, const char *name,
+                                 enum vigil_labour fam, long g);
+/* Whether a sector name of an instruction ("*", a broad sector
+** "agriculture" / "industry" / "services", or an MRIO sector code such as
+** "agr") covers MRIO cell i. NULL counts as "*". */
+int vigil_sector_covers_cell(const vigil_world *w, const char *sector, long i);
 
 #ifdef __cplusplus
 }

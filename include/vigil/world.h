@@ -75,6 +75,18 @@ double vigil_world_target(const vigil_world *w, enum vigil_labour fam, long g);
 ** final demand (sum over d equals the world total). */
 double vigil_world_footprint(const vigil_world *w, enum vigil_labour fam, long d);
 
+/* Region names in scenarios: an MRIO region code, a labour region name of
+** either family, a group of the world (its groups.csv: group,member), or
+** "*". Whether name is one of these: */
+int vigil_world_region_known(const vigil_world *w, const char *name);
+/* Whether name covers MRIO region m (a labour region covers the MRIO
+** regions that hold part of it). */
+int vigil_world_region_covers(const vigil_world *w, const char *name, long m);
+/* Whether name covers labour region g of a family: "*", its own name, or
+** an MRIO region or group holding part of it. */
+int vigil_world_labour_covered(const vigil_world *w, const char *name, enum vigil_labour fam,
+                               long g);
+
 #ifdef __cplusplus
 }
 #endif

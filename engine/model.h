@@ -1,0 +1,87 @@
+/*
+** Internal interfaces of the projection (docs/MODEL.md): the run, the
+** yearly simulation, the economy under trade and demand shocks, and the
+** series of results.
+*/
+#ifndef VIGIL_MODEL_H
+#define VIGIL_MODEL_H
+
+#include <gsl/gsl_rng.h>
+
+#include "model_data.h"
+#include "vigil/project.h"
+#include "world_int.h"
+
+/* Indicators, in output order. */
+enum {
+    IND_CL, IND_HAZ, IND_CL_5_11, IND_CL_12_14, IND_CL_15_17, IND_CL_AGR, IND_CL_IND,
+    IND_CL_SRV, IND_FL, IND_FL_PRIV, IND_FL_SEX, IND_FL_STATE, IND_CL_EXP, IND_CL_EXP_DIR,
+    IND_CL_EXP_UP, IND_FL_EXP, IND_CL_FOOT, IND_FL_FOOT, IND_VICTIMS, IND_POVERTY,
+    IND_SP, NIND
+};
+/* Which regions an indicator is reported for. */
+enum { RS_CHILD, RS_FORCED, RS_MRIO };
+
+const char *vg_indicator_name(int ind);
+int vg_indicator_regions(int ind);
+
+/* The economy of one year: unchanged (the world's accounts) or re-solved
+** after demand and trade shocks. */
+typedef struct vg_econ {
+    int changed;
+    const double *u, *v, *e, *X; /* as vigil_accounts_*; borrowed */
+    double *dlnx;                /* n: log change of each cell's output */
+    /* owned when changed */
+    vigil_table *table;
+    vigil_mrio *mrio;
+    vigil_accounts *acc;
+    char *key;                   /* cache key: the shocks that made it */
+} vg_econ;
+
+typedef struct vg_run {
+    const vigil_world *w;
+    vigil_scenario *s;
+    vg_model_data md;
+    vg_coef coef;        /* this draw's coefficients */
+    int y0, y1, ny;
+    long n, R, ng, nh, nser;
+    long off[NIND];      /* first series of each indicator */
+    char **ser_region;   /* region name of each series (borrowed) */
+    const char *world_name;
+    /* lever parameters of the current evaluation, nlever x MAXPARAM */
+    double *pv;
+    long pv_cap;
+    long ngroups;        /* decomposition groups (lever calls) */
+    long *group;         /* group of each static lever; dynamic: ngroups - 1 when hooks */
+    char **group_name;
+    int hooks_group;     /* index of the on_year group, or -1 */
+    vg_econ *cache;      /* economies by key */
+    long ncache, cache_cap;
+    double *zero_n;      /* n zeros */
+} vg_run;
+
+/* Runs one evaluation: parameters in r->pv for the levers of groups in
+** mask (NULL: all), hooks run when their group is on (draw number for
+** messages), into out[ny][nser]. */
+int vg_simulate(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, int draw,
+                gsl_rng *rng, double *out);
+
+/* Draws (or centres, when rng is NULL) the parameters of levers [from,
+** nlevers) into r->pv, growing it as needed. */
+int vg_draw_levers(vigil_ctx *ctx, vg_run *r, long from, gsl_rng *rng);
+
+/* The economy of year t under the demand and trade levers of the mask
+** acting in t (cached by their values). *out is borrowed from the run. */
+int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
+                 const vg_econ **out);
+void vg_econ_cache_free(vg_run *r);
+
+/* Shapley decomposition of the central path by lever group, into
+** dec[ngroups][ny][nser] (contribution to the change against the
+** baseline). Exact up to 10 groups, sampled beyond (*sampled set). */
+int vg_shapley(vigil_ctx *ctx, vg_run *r, double *dec, int *sampled);
+
+/* Does lever l belong to the evaluation (its group is on in mask)? */
+int vg_lever_on(const vg_run *r, long li, const unsigned char *mask);
+
+#endif

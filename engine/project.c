@@ -1,0 +1,227 @@
+/*
+** Running a projection: the run's layout (indicators x regions = series),
+** Monte Carlo draws with one random stream per draw, summary statistics,
+** and the decomposition by lever. The model itself is simulate.c.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draws.h"
+#include "model.h"
+#include "results.h"
+
+static const struct { const char *name; int regions; } indicators[NIND] = {
+    {"child_labour", RS_CHILD}, {"hazardous", RS_CHILD},
+    {"child_labour_5_11", RS_CHILD}, {"child_labour_12_14", RS_CHILD},
+    {"child_labour_15_17", RS_CHILD}, {"child_labour_agriculture", RS_CHILD},
+    {"child_labour_industry", RS_CHILD}, {"child_labour_services", RS_CHILD},
+    {"forced_labour", RS_FORCED}, {"forced_labour_private", RS_FORCED},
+    {"forced_labour_sexual", RS_FORCED}, {"forced_labour_state", RS_FORCED},
+    {"cl_export_linked", RS_CHILD}, {"cl_export_direct", RS_CHILD},
+    {"cl_export_upstream", RS_CHILD}, {"fl_export_linked", RS_FORCED},
+    {"cl_footprint", RS_MRIO}, {"fl_footprint", RS_MRIO},
+    {"victims_identified", RS_FORCED}, {"poverty_rate", RS_CHILD}, {"sp_coverage", RS_CHILD}};
+
+const char *vg_indicator_name(int ind) { return indicators[ind].name; }
+int vg_indicator_regions(int ind) { return indicators[ind].regions; }
+
+/* Series: for each indicator its regions, then "World". */
+static int layout(vigil_ctx *ctx, vg_run *r) {
+    const vigil_table *t = vigil_world_table(r->w);
+    long s = 0, k;
+    int ind;
+    for (ind = 0; ind < NIND; ind++) {
+        int rs = indicators[ind].regions;
+        r->off[ind] = s;
+        s += (rs == RS_CHILD ? r->ng : rs == RS_FORCED ? r->nh : r->R) + 1;
+    }
+    r->nser = s;
+    if ((r->ser_region = vg_malloc_array((size_t)s, sizeof *r->ser_region)) == NULL)
+        return vigil_nomem(ctx, "vigil_project");
+    for (ind = 0; ind < NIND; ind++) {
+        int rs = indicators[ind].regions;
+        long nreg = rs == RS_CHILD ? r->ng : rs == RS_FORCED ? r->nh : r->R;
+        for (k = 0; k < nreg; k++)
+            r->ser_region[r->off[ind] + k] =
+                (char *)(rs == RS_MRIO ? vigil_table_region(t, k)
+                                       : vigil_world_labour_region(r->w, (enum vigil_labour)rs, k));
+        r->ser_region[r->off[ind] + nreg] = (char *)"World";
+    }
+    return VIGIL_OK;
+}
+
+int vg_lever_on(const vg_run *r, long li, const unsigned char *mask) {
+    const vigil_lever *l;
+    if (mask == NULL) return 1;
+    l = vigil_scenario_lever(r->s, li);
+    if (l->dynamic) return r->hooks_group < 0 || mask[r->hooks_group];
+    return r->group[li] < 0 || mask[r->group[li]];
+}
+
+int vg_draw_levers(vigil_ctx *ctx, vg_run *r, long from, gsl_rng *rng) {
+    long n = vigil_scenario_nlevers(r->s), li;
+    if (n * VIGIL_LEVER_MAXPARAM > r->pv_cap) {
+        long cap = 2 * n * VIGIL_LEVER_MAXPARAM + 64;
+        double *pv = vg_realloc(r->pv, sizeof *pv * (size_t)cap);
+        if (pv == NULL) return vigil_nomem(ctx, "vigil_project");
+        r->pv = pv;
+        r->pv_cap = cap;
+    }
+    for (li = from; li < n; li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        int k;
+        for (k = 0; k < l->nparam; k++)
+            r->pv[li * VIGIL_LEVER_MAXPARAM + k] =
+                rng ? vg_dist_draw(&l->value[k], rng) : vigil_dist_center(&l->value[k]);
+    }
+    return VIGIL_OK;
+}
+
+/* Decomposition groups: one per lever call (file and line) of the static
+** instructions, plus one for the on_year hooks. */
+static int groups(vigil_ctx *ctx, vg_run *r) {
+    long n = r->s ? vigil_scenario_nlevers(r->s) : 0, li, g;
+    r->group = vg_calloc((size_t)(n + 1), sizeof *r->group);
+    r->group_name = vg_calloc((size_t)(n + 2), sizeof *r->group_name);
+    r->hooks_group = -1;
+    if (!r->group || !r->group_name) return vigil_nomem(ctx, "vigil_project");
+    for (li = 0; li < n; li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        char name[512];
+        if (l->kind == VIGIL_PARAM_SET) { r->group[li] = -1; continue; }
+        snprintf(name, sizeof name, "%s (line %d)", vigil_lever_name(l->kind), l->line);
+        for (g = 0; g < r->ngroups; g++)
+            if (strcmp(r->group_name[g], name) == 0) break;
+        if (g == r->ngroups && (r->group_name[r->ngroups++] = vg_strdup(name)) == NULL)
+            return vigil_nomem(ctx, "vigil_project");
+        r->group[li] = g;
+    }
+    if (r->s && vigil_scenario_has_hooks(r->s)) {
+        r->hooks_group = (int)r->ngroups;
+        if ((r->group_name[r->ngroups++] = vg_strdup("on_year hooks")) == NULL)
+            return vigil_nomem(ctx, "vigil_project");
+    }
+    return VIGIL_OK;
+}
+
+/* Coefficients of this draw: defaults, the scenario's param.set, then the
+** command line's --param. */
+static int coefficients(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o) {
+    long li;
+    int k, c;
+    r->coef = r->md.coef;
+    for (li = 0; r->s && li < vigil_scenario_nlevers(r->s); li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        if (l->kind != VIGIL_PARAM_SET) continue;
+        for (k = 0; k < l->nparam; k++) {
+            const char *hint = "";
+            if ((c = vg_coef_find(l->key[k], &hint)) < 0)
+                return vigil_seterr(ctx, VIGIL_ESCRIPT,
+                                    "%s:%d: unknown model coefficient '%s' (did you mean '%s'?)",
+                                    l->file, l->line, l->key[k], hint);
+            *vg_coef_field(&r->coef, c) = r->pv[li * VIGIL_LEVER_MAXPARAM + k];
+        }
+    }
+    for (k = 0; o->params && o->params[k]; k++) {
+        char name[128];
+        const char *eq = strchr(o->params[k], '='), *hint = "";
+        double v;
+        char *end;
+        if (eq == NULL || (size_t)(eq - o->params[k]) >= sizeof name)
+            return vigil_seterr(ctx, VIGIL_EUSAGE, "--param takes NAME=VALUE, not '%s'",
+                                o->params[k]);
+        memcpy(name, o->params[k], (size_t)(eq - o->params[k]));
+        name[eq - o->params[k]] = '\0';
+        if ((c = vg_coef_find(name, &hint)) < 0)
+            return vigil_seterr(ctx, VIGIL_EUSAGE,
+                                "--param: unknown model coefficient '%s' (did you mean '%s'?)",
+                                name, hint);
+        v = strtod(eq + 1, &end);
+        if (end == eq + 1 || *end || !isfinite(v))
+            return vigil_seterr(ctx, VIGIL_EUSAGE, "--param %s: '%s' is not a number", name,
+                                eq + 1);
+        *vg_coef_field(&r->coef, c) = v;
+    }
+    return VIGIL_OK;
+}
+
+/* One Monte Carlo draw k into out (ny x nser). */
+static int one_draw(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, long k, int ndraws,
+                    unsigned long seed, double *out) {
+    gsl_rng *rng = ndraws > 1 ? vg_draw_rng(seed, k) : NULL;
+    int rc = VIGIL_OK;
+    if (ndraws > 1 && rng == NULL) return vigil_nomem(ctx, "vigil_project");
+    if (r->s) rc = vigil_scenario_begin_draw(ctx, r->s, vg_draw_seed(seed, k));
+    if (rc == VIGIL_OK && r->s) rc = vg_draw_levers(ctx, r, 0, rng);
+    if (rc == VIGIL_OK) rc = coefficients(ctx, r, o);
+    if (rc == VIGIL_OK) rc = vg_simulate(ctx, r, NULL, (int)k, rng, out);
+    if (rng) gsl_rng_free(rng);
+    return rc;
+}
+
+static void run_free(vg_run *r) {
+    long g;
+    vg_econ_cache_free(r);
+    vg_model_data_free(&r->md);
+    vg_free(r->ser_region);
+    vg_free(r->pv);
+    vg_free(r->group);
+    for (g = 0; r->group_name && g < r->ngroups; g++) vg_free(r->group_name[g]);
+    vg_free(r->group_name);
+    vg_free(r->zero_n);
+}
+
+static int run_init(vigil_ctx *ctx, vg_run *r, const vigil_world *w, vigil_scenario *s,
+                    const vigil_run_opts *o) {
+    char dir[4096];
+    const char *home = getenv("VIGIL_HOME");
+    int rc;
+    memset(r, 0, sizeof *r);
+    r->w = w;
+    r->s = s;
+    r->y0 = s ? vigil_scenario_year_from(s) : 2020;
+    r->y1 = s ? vigil_scenario_year_to(s) : 2030;
+    r->ny = r->y1 - r->y0 + 1;
+    r->n = vigil_table_ncells(vigil_world_table(w));
+    r->R = vigil_table_nregions(vigil_world_table(w));
+    r->ng = vigil_world_nlabour(w, VIGIL_CHILD);
+    r->nh = vigil_world_nlabour(w, VIGIL_FORCED);
+    snprintf(dir, sizeof dir, "%s/scenarios/data/model", home ? home : VIGIL_SOURCE_DIR);
+    rc = vg_model_data_load(ctx, o->model_dir ? o->model_dir : dir, w, &r->md);
+    if (rc == VIGIL_OK) rc = layout(ctx, r);
+    if (rc == VIGIL_OK) rc = groups(ctx, r);
+    return rc;
+}
+
+int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
+                  const vigil_run_opts *opts, vigil_results **out) {
+    vigil_run_opts o0;
+    const vigil_run_opts *o = opts ? opts : (memset(&o0, 0, sizeof o0), &o0);
+    int ndraws = o->draws > 0 ? o->draws : s ? vigil_scenario_draws(s) : 1;
+    unsigned long seed = o->has_seed ? o->seed : s ? vigil_scenario_seed(s) : 87;
+    vg_run r;
+    vigil_results *res = NULL;
+    clock_t c0 = clock();
+    long k;
+    int rc = run_init(ctx, &r, w, s, o);
+    *out = NULL;
+    if (rc == VIGIL_OK) rc = vg_results_new(ctx, &r, ndraws, seed, &res);
+    for (k = 0; rc == VIGIL_OK && k < ndraws; k++)
+        rc = one_draw(ctx, &r, o, k, ndraws, seed, vg_results_draw(res, k));
+    if (rc == VIGIL_OK) vg_results_stats(res);
+    if (rc == VIGIL_OK && o->decompose >= 0 && r.ngroups > 0) {
+        if ((rc = vg_draw_levers(ctx, &r, 0, NULL)) == VIGIL_OK &&
+            (rc = coefficients(ctx, &r, o)) == VIGIL_OK)
+            rc = vg_results_decompose(ctx, res, &r);
+    }
+    if (rc == VIGIL_OK) vg_results_finish(res, &r, o, (double)(clock() - c0) / CLOCKS_PER_SEC);
+    run_free(&r);
+    if (rc != VIGIL_OK) {
+        vigil_results_free(res);
+        return rc;
+    }
+    *out = res;
+    return VIGIL_OK;
+}

@@ -1,0 +1,159 @@
+/*
+** Results of a run: storage of the draws, statistics (mean, p05, p50, p95
+** over draws), the decomposition, and the accessors.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draws.h"
+#include "results.h"
+
+static char *dup_or_empty(const char *s) { return vg_strdup(s ? s : ""); }
+
+int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long seed,
+                   vigil_results **out) {
+    vigil_results *res = vg_calloc(1, sizeof *res);
+    long k;
+    int ind, ok;
+    *out = NULL;
+    if (res == NULL) return vigil_nomem(ctx, "vigil_project");
+    res->y0 = r->y0;
+    res->y1 = r->y1;
+    res->ny = r->ny;
+    res->ndraws = ndraws;
+    res->seed = seed;
+    res->nser = r->nser;
+    res->ser_ind = vg_malloc_array((size_t)r->nser, sizeof *res->ser_ind);
+    res->ser_region = vg_calloc((size_t)r->nser, sizeof *res->ser_region);
+    res->draws = vg_malloc_array((size_t)ndraws * (size_t)r->ny * (size_t)r->nser,
+                                 sizeof *res->draws);
+    res->stat = vg_calloc((size_t)r->ny * (size_t)r->nser * NSTAT, sizeof *res->stat);
+    ok = res->ser_ind && res->ser_region && res->draws && res->stat;
+    for (ind = 0; ok && ind < NIND; ind++) {
+        long end = ind + 1 < NIND ? r->off[ind + 1] : r->nser;
+        for (k = r->off[ind]; k < end; k++) res->ser_ind[k] = ind;
+    }
+    for (k = 0; ok && k < r->nser; k++) ok = (res->ser_region[k] = vg_strdup(r->ser_region[k])) != NULL;
+    if (!ok) {
+        vigil_results_free(res);
+        return vigil_nomem(ctx, "vigil_project");
+    }
+    *out = res;
+    return VIGIL_OK;
+}
+
+double *vg_results_draw(vigil_results *res, long k) {
+    return res->draws + (size_t)k * (size_t)res->ny * (size_t)res->nser;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void vg_results_stats(vigil_results *res) {
+    long y, s, k, N = res->ndraws, stride = (long)res->ny * res->nser;
+    double *buf = malloc(sizeof *buf * (size_t)N);
+    for (y = 0; y < res->ny; y++)
+        for (s = 0; s < res->nser; s++) {
+            double *st = res->stat + (y * res->nser + s) * NSTAT, mean = 0;
+            for (k = 0; k < N; k++) mean += res->draws[k * stride + y * res->nser + s];
+            st[ST_MEAN] = mean / (double)N;
+            if (buf == NULL) { /* no room to sort: report the mean only */
+                st[ST_P05] = st[ST_P50] = st[ST_P95] = NAN;
+                continue;
+            }
+            for (k = 0; k < N; k++) buf[k] = res->draws[k * stride + y * res->nser + s];
+            qsort(buf, (size_t)N, sizeof *buf, cmp_double);
+            st[ST_P05] = vg_quantile_sorted(buf, N, 0.05);
+            st[ST_P50] = vg_quantile_sorted(buf, N, 0.50);
+            st[ST_P95] = vg_quantile_sorted(buf, N, 0.95);
+        }
+    free(buf);
+}
+
+int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r) {
+    long g;
+    int rc;
+    res->ngroups = r->ngroups;
+    res->dec = vg_malloc_array((size_t)r->ngroups * (size_t)r->ny * (size_t)r->nser,
+                               sizeof *res->dec);
+    res->group = vg_calloc((size_t)r->ngroups, sizeof *res->group);
+    if (!res->dec || !res->group) return vigil_nomem(ctx, "decomposition");
+    for (g = 0; g < r->ngroups; g++)
+        if ((res->group[g] = vg_strdup(r->group_name[g])) == NULL)
+            return vigil_nomem(ctx, "decomposition");
+    rc = vg_shapley(ctx, r, res->dec, &res->sampled);
+    return rc;
+}
+
+/* One readable line per static lever, for the manifest and reports. */
+static char *lever_line(const vigil_lever *l) {
+    char buf[1024];
+    size_t used = 0;
+    int k;
+    used += (size_t)snprintf(buf, sizeof buf, "%s %d-%d %s", vigil_lever_name(l->kind),
+                             l->from, l->to, l->region ? l->region : "");
+    if (l->importer) used += (size_t)snprintf(buf + used, sizeof buf - used, " importer=%s", l->importer);
+    if (l->origin && used < sizeof buf)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, " origin=%s", l->origin);
+    for (k = 0; k < l->nparam && used < sizeof buf; k++)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, " %s=%g", l->key[k],
+                                 vigil_dist_center(&l->value[k]));
+    return vg_strdup(buf);
+}
+
+void vg_results_finish(vigil_results *res, const vg_run *r, const vigil_run_opts *o,
+                       double seconds) {
+    long li;
+    res->coef = r->coef;
+    res->seconds = seconds;
+    res->keep_draws = o->keep_draws;
+    res->scenario = dup_or_empty(r->s ? vigil_scenario_name(r->s) : "baseline (no lever)");
+    res->scenario_path = dup_or_empty(r->s ? vigil_scenario_path(r->s) : "");
+    res->hash = dup_or_empty(r->s ? vigil_scenario_hash(r->s) : "");
+    res->description = dup_or_empty(r->s ? vigil_scenario_description(r->s) : "");
+    res->world = dup_or_empty(vigil_world_name(r->w));
+    res->world_dir = dup_or_empty(vigil_world_dir(r->w));
+    res->stylised = vigil_world_stylised(r->w);
+    res->nlevers = r->s ? vigil_scenario_nlevers(r->s) : 0;
+    res->lever_text = vg_calloc((size_t)res->nlevers + 1, sizeof *res->lever_text);
+    for (li = 0; res->lever_text && li < res->nlevers; li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        res->lever_text[li] = l->dynamic ? NULL : lever_line(l);
+    }
+}
+
+void vigil_results_free(vigil_results *res) {
+    long k;
+    if (res == NULL) return;
+    for (k = 0; res->ser_region && k < res->nser; k++) vg_free(res->ser_region[k]);
+    for (k = 0; res->group && k < res->ngroups; k++) vg_free(res->group[k]);
+    for (k = 0; res->lever_text && k < res->nlevers; k++) vg_free(res->lever_text[k]);
+    vg_free(res->lever_text);
+    vg_free(res->group);
+    vg_free(res->ser_region);
+    vg_free(res->ser_ind);
+    vg_free(res->draws);
+    vg_free(res->stat);
+    vg_free(res->dec);
+    vg_free(res->scenario);
+    vg_free(res->scenario_path);
+    vg_free(res->hash);
+    vg_free(res->description);
+    vg_free(res->world);
+    vg_free(res->world_dir);
+    vg_free(res);
+}
+
+double vigil_results_get(const vigil_results *res, const char *indicator, const char *region,
+                         int year, int stat) {
+    long s;
+    if (year < res->y0 || year > res->y1 || stat < 0 || stat >= NSTAT) return NAN;
+    for (s = 0; s < res->nser; s++)
+        if (strcmp(vg_indicator_name(res->ser_ind[s]), indicator) == 0 &&
+            strcmp(res->ser_region[s], region) == 0)
+            return res->stat[((long)(year - res->y0) * res->nser + s) * NSTAT + stat];
+    return NAN;
+}

@@ -1,0 +1,38 @@
+/*
+** The results of a run: every draw's series (while running), their
+** summary statistics, the decomposition by lever, and what the manifest
+** records.
+*/
+#ifndef VIGIL_RESULTS_H
+#define VIGIL_RESULTS_H
+
+#include "model.h"
+
+enum { ST_MEAN, ST_P05, ST_P50, ST_P95, NSTAT };
+
+struct vigil_results {
+    char *scenario, *scenario_path, *hash, *world, *world_dir, *description;
+    int stylised, y0, y1, ny, ndraws, keep_draws, sampled;
+    unsigned long seed;
+    long nser, ngroups, nlevers;
+    int *ser_ind;          /* indicator of each series */
+    char **ser_region;     /* region of each series, from vg_malloc */
+    double *draws;         /* ndraws x ny x nser */
+    double *stat;          /* ny x nser x NSTAT */
+    double *dec;           /* ngroups x ny x nser (central path) */
+    char **group;          /* group names */
+    vg_coef coef;          /* coefficients of the central run */
+    double seconds;
+    char **lever_text;     /* one line per static lever, for the manifest */
+};
+
+int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long seed,
+                   vigil_results **out);
+/* The buffer of draw k (ny x nser). */
+double *vg_results_draw(vigil_results *res, long k);
+void vg_results_stats(vigil_results *res);
+int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r);
+void vg_results_finish(vigil_results *res, const vg_run *r, const vigil_run_opts *o,
+                       double seconds);
+
+#endif

@@ -1,0 +1,393 @@
+/*
+** The yearly model (docs/MODEL.md). Year t is the state on 1 January of
+** t, the convention of the ILO-UNICEF estimates ("beginning of 2020"): a
+** lever acting during year t shows from t + 1 on.
+**
+** Child labour of SDG region g in cell i (world.c allocates the 2020
+** baseline L0):
+**   L_gi(t) = L0_gi G_g(t) exp(C_g(t) + S_g,b(i)(t)) D_i(t)
+**   G_g     = ((1 + children's growth)(1 + prevalence trend))^(t - 2020)
+**   C_g     = beta dP_g - eta dc_g + school_g   (poverty, social protection,
+**             school closures; beta, eta in percent per percentage point)
+**   S_g,b   = log(1 - support) for family-farm support (agriculture) and
+**             formalisation (industry, services)
+**   D_i     = exp(lambda_b dlog x_i)          (labour demand from the MRIO,
+**             lambda_agr = lambda (1 - farm income offset))
+**   dP_g    = P0_g ((y/y0)^(-e) - 1) + direct poverty shocks
+** Each cell's labour is then split into domestic and export-linked parts
+** with the world's export-intensity factor rho_g (allocate.c), and due
+** diligence removes a share of the export-linked labour that serves the
+** covered importers, part of which (displacement) reappears domestically.
+** Forced labour follows the same pattern by ILO region and type.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "draws.h"
+#include "model.h"
+
+/* A lever's drawn parameter by key, or def. */
+static double pval(const vg_run *r, long li, const char *key, double def) {
+    const vigil_lever *l = vigil_scenario_lever(r->s, li);
+    int k;
+    for (k = 0; k < l->nparam; k++)
+        if (strcmp(l->key[k], key) == 0) return r->pv[li * VIGIL_LEVER_MAXPARAM + k];
+    return def;
+}
+
+static int has_param(const vigil_lever *l, const char *key) {
+    return vigil_lever_param(l, key) != NULL;
+}
+
+/* The state that carries over from year to year. */
+typedef struct carry {
+    double *inc_c, *inc_f;   /* log income level change, child / forced regions */
+    double *school;          /* school-closure effect, child regions */
+} carry;
+
+/* Policy levels in force during year t - 1, for one evaluation. */
+typedef struct policy {
+    double *cov;             /* child regions: coverage, percent */
+    double *farm, *form;     /* child regions: share of labour removed */
+    double *povdev_c, *povdev_f, *tmp_c, *tmp_f; /* direct poverty pp, temporary log income */
+    double *enf, *vict;      /* forced regions */
+} policy;
+
+static long nlevers(const vg_run *r) { return r->s ? vigil_scenario_nlevers(r->s) : 0; }
+
+static int acts(const vigil_lever *l, int year) { return l->from <= year && year <= l->to; }
+
+/* Social protection: absolute coverage or a relative change, phased in
+** linearly over phase_years from the lever's first year. */
+static void social(const vg_run *r, long li, const vigil_lever *l, int year, long g,
+                   double *cov) {
+    double c0 = r->md.child[g].coverage, target = c0, phase, frac;
+    if (has_param(l, "coverage")) target = 100 * pval(r, li, "coverage", c0 / 100);
+    else if (has_param(l, "change")) target = c0 * (1 + pval(r, li, "change", 0));
+    phase = pval(r, li, "phase_years", 1);
+    frac = phase > 1 ? fmin(1.0, (year - l->from + 1) / phase) : 1.0;
+    *cov = fmin(100, fmax(0, c0 + frac * (target - c0)));
+}
+
+static void child_policy(const vg_run *r, long li, const vigil_lever *l, int year,
+                         policy *p) {
+    long g;
+    for (g = 0; g < r->ng; g++) {
+        if (!vigil_lever_covers_labour(l, r->w, VIGIL_CHILD, g)) continue;
+        switch (l->kind) {
+        case VIGIL_SHOCK_POVERTY: p->povdev_c[g] += pval(r, li, "change", 0); break;
+        case VIGIL_SHOCK_INCOME: p->tmp_c[g] += log(1 - fmin(0.99, pval(r, li, "loss", 0))); break;
+        case VIGIL_POLICY_SOCIAL: social(r, li, l, year, g, &p->cov[g]); break;
+        case VIGIL_POLICY_FAMILY_FARM:
+            p->farm[g] += pval(r, li, "coverage", 1) * pval(r, li, "effect", 0); break;
+        case VIGIL_POLICY_FORMALISATION:
+            p->form[g] += pval(r, li, "coverage", 1) * pval(r, li, "effect", 0); break;
+        default: break;
+        }
+    }
+}
+
+static void forced_policy(const vg_run *r, long li, const vigil_lever *l, policy *p) {
+    long h;
+    for (h = 0; h < r->nh; h++) {
+        if (!vigil_lever_covers_labour(l, r->w, VIGIL_FORCED, h)) continue;
+        switch (l->kind) {
+        case VIGIL_SHOCK_POVERTY: p->povdev_f[h] += pval(r, li, "change", 0); break;
+        case VIGIL_SHOCK_INCOME: p->tmp_f[h] += log(1 - fmin(0.99, pval(r, li, "loss", 0))); break;
+        case VIGIL_POLICY_ENFORCEMENT: p->enf[h] += pval(r, li, "effect", 0); break;
+        case VIGIL_POLICY_VICTIM_ID: p->vict[h] = pval(r, li, "share", p->vict[h]); break;
+        default: break;
+        }
+    }
+}
+
+/* Policy levels for state year t (levers acting during t - 1). */
+static void policies(const vg_run *r, const unsigned char *mask, int t, policy *p) {
+    long g, li;
+    for (g = 0; g < r->ng; g++) {
+        p->cov[g] = r->md.child[g].coverage;
+        p->farm[g] = p->form[g] = p->povdev_c[g] = p->tmp_c[g] = 0;
+    }
+    for (g = 0; g < r->nh; g++) {
+        p->enf[g] = p->povdev_f[g] = p->tmp_f[g] = 0;
+        p->vict[g] = r->coef.victim_id_share;
+    }
+    for (li = 0; li < nlevers(r); li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        if (!vg_lever_on(r, li, mask) || !acts(l, t - 1)) continue;
+        child_policy(r, li, l, t - 1, p);
+        forced_policy(r, li, l, p);
+    }
+    for (g = 0; g < r->ng; g++) {
+        p->farm[g] = fmin(0.95, fmax(0, p->farm[g]));
+        p->form[g] = fmin(0.95, fmax(0, p->form[g]));
+    }
+    for (g = 0; g < r->nh; g++) p->enf[g] = fmin(0.95, fmax(0, p->enf[g]));
+}
+
+/* Carries GDP shocks and school closures of year t into the state of t+1. */
+static void advance(const vg_run *r, const unsigned char *mask, int t, carry *c) {
+    long li, g;
+    for (g = 0; g < r->ng; g++) c->school[g] *= r->coef.school_persistence;
+    for (li = 0; li < nlevers(r); li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        if (!vg_lever_on(r, li, mask) || !acts(l, t)) continue;
+        if (l->kind == VIGIL_SHOCK_GDP) {
+            double gr = pval(r, li, "growth", 0) / 100;
+            for (g = 0; g < r->ng; g++)
+                if (vigil_lever_covers_labour(l, r->w, VIGIL_CHILD, g)) c->inc_c[g] += log1p(gr);
+            for (g = 0; g < r->nh; g++)
+                if (vigil_lever_covers_labour(l, r->w, VIGIL_FORCED, g)) c->inc_f[g] += log1p(gr);
+        } else if (l->kind == VIGIL_SHOCK_SCHOOL) {
+            double eff = pval(r, li, "months", 0) / 12 * (1 - pval(r, li, "mitigation", 0));
+            for (g = 0; g < r->ng; g++)
+                if (vigil_lever_covers_labour(l, r->w, VIGIL_CHILD, g))
+                    c->school[g] += r->coef.school_effect / 100 * eff;
+        }
+    }
+}
+
+/* Poverty rate (percent) from the baseline, income and direct shocks. */
+static double poverty(const vg_run *r, double p0, double inc, double dev) {
+    return fmin(100, fmax(0, p0 * exp(-r->coef.poverty_growth_elasticity * inc) + dev));
+}
+
+/* Accumulators of one labour region in one year. */
+typedef struct acc {
+    double total, sector[3], dom, ex, dir, type[3];
+} acc;
+
+/* Due diligence: the share of cell i's foreign final demand that comes from
+** the importers covered by lever li (global Leontief X). */
+static double covered_share(const vg_run *r, const vg_econ *ec, const vigil_lever *l, long i) {
+    long d, R = r->R, home = vigil_table_cell_region(vigil_world_table(r->w), i);
+    double cov = 0, all = 0;
+    for (d = 0; d < R; d++) {
+        double x = fmax(ec->X[i * R + d], 0);
+        if (d == home) continue;
+        all += x;
+        if (vigil_lever_covers_mrio(l, r->w, d)) cov += x;
+    }
+    return all > 0 ? cov / all : 0;
+}
+
+/* Splits a cell's labour L with factor rho, applies due diligence, and
+** adds to a and to the consumers' footprints foot[R]. */
+static void split_cell(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
+                       long i, double L, double rho, acc *a, double *foot) {
+    double den = fmax(ec->v[i], 0) + rho * ec->u[i];
+    double q = den > 0 ? L / den : 0, ex = q * rho * ec->u[i], dir = q * rho * ec->e[i];
+    double dom = L - ex, fx = 0;
+    long li, d, R = r->R, home = vigil_table_cell_region(vigil_world_table(r->w), i);
+    for (li = 0; li < nlevers(r) && ex > 0; li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        double cut;
+        if (l->kind != VIGIL_POLICY_DUE_DILIGENCE || !vg_lever_on(r, li, mask) ||
+            !acts(l, t - 1))
+            continue;
+        cut = pval(r, li, "coverage", 0) * pval(r, li, "effectiveness", 0) *
+              covered_share(r, ec, l, i) * ex;
+        dir *= (ex - cut) / ex;
+        ex -= cut;
+        dom += r->coef.dd_displacement * cut;
+    }
+    a->total += dom + ex;
+    a->dom += dom;
+    a->ex += ex;
+    a->dir += dir;
+    foot[home] += dom;
+    for (d = 0; d < R; d++)
+        if (d != home) fx += fmax(ec->X[i * R + d], 0);
+    for (d = 0; d < R; d++)
+        if (d != home) foot[d] += fx > 0 ? ex * fmax(ec->X[i * R + d], 0) / fx : 0;
+    if (!(fx > 0)) foot[home] += ex;
+}
+
+/* Labour-demand factor of cell i. */
+static double demand(const vg_run *r, const vg_econ *ec, long i) {
+    double lam = r->coef.labour_demand_elasticity;
+    if (r->w->broad[i] == 0) lam *= 1 - r->coef.farm_income_offset;
+    return exp(lam * ec->dlnx[i]);
+}
+
+static void put(const vg_run *r, double *row, int ind, long reg, double v) {
+    row[r->off[ind] + reg] += v;
+}
+
+static void child_year(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
+                       const carry *c, const policy *p, double *row) {
+    const vigil_world *w = r->w;
+    long g, i, n = r->n;
+    double *foot = row + r->off[IND_CL_FOOT], kids = 0;
+    for (g = 0; g < r->ng; g++) {
+        const vg_region_in *in = &r->md.child[g];
+        double G = pow((1 + in->growth / 100) * (1 + r->coef.cl_trend / 100), t - 2020);
+        double P = poverty(r, in->poverty, c->inc_c[g] + p->tmp_c[g], p->povdev_c[g]);
+        double C = r->coef.cl_poverty_semi / 100 * (P - in->poverty) -
+                   r->coef.sp_semi / 100 * (p->cov[g] - in->coverage) + c->school[g];
+        double s_agr = log(1 - p->farm[g]), s_oth = log(1 - p->form[g]);
+        double cl0 = vigil_world_child_labour(w, g, -1);
+        acc a;
+        int b;
+        memset(&a, 0, sizeof a);
+        for (i = 0; i < n; i++) {
+            double L0 = w->fam[VIGIL_CHILD].cell[g * n + i], L, before;
+            if (L0 == 0) continue;
+            L = L0 * G * exp(C + (w->broad[i] == 0 ? s_agr : s_oth)) * demand(r, ec, i);
+            before = a.total;
+            split_cell(r, mask, t, ec, i, L, w->fam[VIGIL_CHILD].rho[g], &a, foot);
+            a.sector[w->broad[i]] += a.total - before;
+        }
+        put(r, row, IND_CL, g, a.total);
+        put(r, row, IND_HAZ, g, a.total * vigil_world_hazardous(w, g) / cl0);
+        for (b = 0; b < 3; b++) {
+            put(r, row, IND_CL_5_11 + b, g, a.total * vigil_world_child_labour_age(w, g, b) / cl0);
+            put(r, row, IND_CL_AGR + b, g, a.sector[b]);
+        }
+        put(r, row, IND_CL_EXP, g, a.ex);
+        put(r, row, IND_CL_EXP_DIR, g, a.dir);
+        put(r, row, IND_CL_EXP_UP, g, a.ex - a.dir);
+        put(r, row, IND_POVERTY, g, P);
+        put(r, row, IND_SP, g, p->cov[g]);
+        kids += in->children * pow(1 + in->growth / 100, t - 2020);
+        row[r->off[IND_POVERTY] + r->ng] += P * in->children * pow(1 + in->growth / 100, t - 2020);
+        row[r->off[IND_SP] + r->ng] += p->cov[g] * in->children * pow(1 + in->growth / 100, t - 2020);
+    }
+    if (kids > 0) {
+        row[r->off[IND_POVERTY] + r->ng] /= kids;
+        row[r->off[IND_SP] + r->ng] /= kids;
+    }
+}
+
+static void forced_year(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
+                        const carry *c, const policy *p, double *row) {
+    const vigil_world *w = r->w;
+    long h, i, n = r->n, nh = r->nh;
+    double *foot = row + r->off[IND_FL_FOOT];
+    for (h = 0; h < nh; h++) {
+        const vg_region_in *in = &r->md.forced[h];
+        double G = pow(1 + r->coef.fl_trend / 100, t - 2021);
+        double P = poverty(r, in->poverty, c->inc_f[h] + p->tmp_f[h], p->povdev_f[h]);
+        double market = exp(r->coef.fl_poverty_semi / 100 * (P - in->poverty)) * (1 - p->enf[h]);
+        acc a;
+        memset(&a, 0, sizeof a);
+        for (i = 0; i < n; i++) {
+            double priv = w->fl_cell[(0 * nh + h) * n + i] * G * market * demand(r, ec, i);
+            double sex = w->fl_cell[(1 * nh + h) * n + i] * G * market;
+            double state = w->fl_cell[(2 * nh + h) * n + i] * G;
+            if (priv + sex + state == 0) continue;
+            a.type[0] += priv;
+            a.type[1] += sex;
+            a.type[2] += state;
+            split_cell(r, mask, t, ec, i, priv + sex + state, w->fam[VIGIL_FORCED].rho[h], &a,
+                       foot);
+        }
+        /* due diligence removed part of the export-linked labour: take it
+        ** from private exploitation, the type it reaches */
+        a.type[0] += a.total - (a.type[0] + a.type[1] + a.type[2]);
+        put(r, row, IND_FL, h, a.total);
+        put(r, row, IND_FL_PRIV, h, a.type[0]);
+        put(r, row, IND_FL_SEX, h, a.type[1]);
+        put(r, row, IND_FL_STATE, h, a.type[2]);
+        put(r, row, IND_FL_EXP, h, a.ex);
+        put(r, row, IND_VICTIMS, h, p->vict[h] * a.total);
+    }
+}
+
+/* World totals of the additive indicators, and of the footprints. */
+static void world_totals(const vg_run *r, double *row) {
+    int ind;
+    for (ind = 0; ind < NIND; ind++) {
+        long nreg, k;
+        double s = 0;
+        if (ind == IND_POVERTY || ind == IND_SP) continue;
+        nreg = vg_indicator_regions(ind) == RS_CHILD ? r->ng
+             : vg_indicator_regions(ind) == RS_FORCED ? r->nh : r->R;
+        for (k = 0; k < nreg; k++) s += row[r->off[ind] + k];
+        row[r->off[ind] + nreg] = s;
+    }
+}
+
+/* The on_year hooks see this year's indicators by labour region. */
+static int run_hooks(vigil_ctx *ctx, vg_run *r, int t, int draw, const double *row) {
+    static const int shown[] = {IND_CL, IND_HAZ, IND_FL, IND_POVERTY, IND_SP, IND_VICTIMS};
+    const char *ind[6], **reg;
+    double *val;
+    vigil_state_view v;
+    long g, k, nreg = r->ng + r->nh + 1;
+    int rc;
+    reg = vg_malloc_array((size_t)nreg, sizeof *reg);
+    val = vg_calloc(6 * (size_t)nreg, sizeof *val);
+    if (!reg || !val) {
+        vg_free(reg);
+        vg_free(val);
+        return vigil_nomem(ctx, "on_year");
+    }
+    for (g = 0; g < r->ng; g++) reg[g] = vigil_world_labour_region(r->w, VIGIL_CHILD, g);
+    for (g = 0; g < r->nh; g++) reg[r->ng + g] = vigil_world_labour_region(r->w, VIGIL_FORCED, g);
+    reg[nreg - 1] = "World";
+    for (k = 0; k < 6; k++) {
+        int fam = vg_indicator_regions(shown[k]);
+        long base = fam == RS_CHILD ? 0 : r->ng, cnt = fam == RS_CHILD ? r->ng : r->nh;
+        ind[k] = vg_indicator_name(shown[k]);
+        for (g = 0; g < cnt; g++) val[k * nreg + base + g] = row[r->off[shown[k]] + g];
+        val[k * nreg + nreg - 1] = row[r->off[shown[k]] + cnt];
+    }
+    v.year = t;
+    v.draw = draw;
+    v.nregion = nreg;
+    v.region = reg;
+    v.nindicator = 6;
+    v.indicator = ind;
+    v.value = val;
+    rc = vigil_scenario_on_year(ctx, r->s, &v);
+    vg_free(reg);
+    vg_free(val);
+    return rc;
+}
+
+static int alloc_state(vg_run *r, carry *c, policy *p, double **buf) {
+    long ng = r->ng, nh = r->nh;
+    *buf = vg_calloc((size_t)(4 * ng + 6 * nh + 5 * ng), sizeof **buf);
+    if (*buf == NULL) return VIGIL_ENOMEM;
+    c->inc_c = *buf;
+    c->school = c->inc_c + ng;
+    p->cov = c->school + ng;
+    p->farm = p->cov + ng;
+    p->form = p->farm + ng;
+    p->povdev_c = p->form + ng;
+    p->tmp_c = p->povdev_c + ng;
+    c->inc_f = p->tmp_c + ng;
+    p->povdev_f = c->inc_f + nh;
+    p->tmp_f = p->povdev_f + nh;
+    p->enf = p->tmp_f + nh;
+    p->vict = p->enf + nh;
+    return VIGIL_OK;
+}
+
+int vg_simulate(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, int draw,
+                gsl_rng *rng, double *out) {
+    carry c;
+    policy p;
+    double *buf;
+    int t, rc = VIGIL_OK;
+    int hooks = r->s && vigil_scenario_has_hooks(r->s) &&
+                (mask == NULL || r->hooks_group < 0 || mask[r->hooks_group]);
+    if (alloc_state(r, &c, &p, &buf) != VIGIL_OK) return vigil_nomem(ctx, "vg_simulate");
+    memset(out, 0, sizeof *out * (size_t)(r->ny * r->nser));
+    for (t = r->y0; rc == VIGIL_OK && t <= r->y1; t++) {
+        double *row = out + (t - r->y0) * r->nser;
+        const vg_econ *ec;
+        long before = nlevers(r);
+        if ((rc = vg_econ_year(ctx, r, t - 1, mask, &ec)) != VIGIL_OK) break;
+        policies(r, mask, t, &p);
+        child_year(r, mask, t, ec, &c, &p, row);
+        forced_year(r, mask, t, ec, &c, &p, row);
+        world_totals(r, row);
+        if (hooks && (rc = run_hooks(ctx, r, t, draw, row)) != VIGIL_OK) break;
+        if (nlevers(r) > before) rc = vg_draw_levers(ctx, r, before, rng);
+        advance(r, mask, t, &c);
+    }
+    vg_free(buf);
+    return rc;
+}

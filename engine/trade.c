@@ -1,0 +1,280 @@
+/*
+** The economy of one year under final-demand and trade shocks.
+**
+** shock.demand scales consuming regions' final demand for a sector's
+** products. trade.tariff and trade.ban change where buyers in the
+** importing regions source a product: with an Armington elasticity sigma
+** (Armington 1969, IMF Staff Papers 16(1)), the quantity bought from a
+** taxed origin falls by the factor (1 + rate)^(-sigma) and, holding the
+** buyer's total use of the product fixed (substitution only, a first-order
+** simplification documented in docs/MODEL.md), the other sources of the
+** same product - domestic ones included - make up the difference in
+** proportion to what they supplied. A ban is the limit (factor 0); a share
+** `leakage` of the lost exports is sold to the origin's own final demand.
+** The changed technical coefficients and final demand are solved for the
+** new output x' = (I - A')^-1 y' and the new accounts.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+static int is_econ_lever(const vigil_lever *l) {
+    return l->kind == VIGIL_SHOCK_DEMAND || l->kind == VIGIL_TRADE_TARIFF ||
+           l->kind == VIGIL_TRADE_BAN;
+}
+
+static double param(const vg_run *r, long li, const char *key, double def) {
+    const vigil_lever *l = vigil_scenario_lever(r->s, li);
+    int k;
+    for (k = 0; k < l->nparam; k++)
+        if (strcmp(l->key[k], key) == 0) return r->pv[li * VIGIL_LEVER_MAXPARAM + k];
+    return def;
+}
+
+/* Does a lever's sector filter take cell i? NULL or "*": all; a broad
+** sector name; else the table's sector code. */
+static int sector_match(const vg_run *r, const char *sector, long i) {
+    const vigil_table *t = vigil_world_table(r->w);
+    int b;
+    if (sector == NULL || strcmp(sector, "*") == 0) return 1;
+    for (b = 0; b < VIGIL_NSECTORS; b++)
+        if (strcmp(sector, vigil_sector_name(b)) == 0) return r->w->broad[i] == b;
+    return strcmp(strchr(vigil_table_cell(t, i), '_') + 1, sector) == 0;
+}
+
+/* The cache key of year t: the active levers and their drawn values. */
+static int make_key(const vg_run *r, int t, const unsigned char *mask, char *key, size_t n) {
+    long li, used = 0;
+    int any = 0, k;
+    key[0] = '\0';
+    for (li = 0; r->s && li < vigil_scenario_nlevers(r->s); li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        if (!is_econ_lever(l) || !vg_lever_on(r, li, mask) || t < l->from || t > l->to) continue;
+        any = 1;
+        used += snprintf(key + used, n - (size_t)used, "%ld:", li);
+        for (k = 0; k < l->nparam && (size_t)used < n; k++)
+            used += snprintf(key + used, n - (size_t)used, "%.17g,",
+                             r->pv[li * VIGIL_LEVER_MAXPARAM + k]);
+        if ((size_t)used >= n) return -1;
+    }
+    return any;
+}
+
+/* Final demand: consuming regions covered by the lever buy (1 + change). */
+static void apply_demand(const vg_run *r, long li, vigil_table *t) {
+    const vigil_lever *l = vigil_scenario_lever(r->s, li);
+    double f = 1 + param(r, li, "change", 0);
+    long i, j, ny = t->Y.ncol;
+    for (j = 0; j < ny; j++) {
+        if (!vigil_world_region_covers(r->w, l->region, t->y_region[j])) continue;
+        for (i = 0; i < t->n; i++)
+            if (sector_match(r, l->sector, i)) t->Y.v[i * ny + j] *= fmax(0, f);
+    }
+}
+
+/*
+** Re-sources one buyer's purchases of one product: v[k*stride] for the
+** supplying cells idx[0..ns) (all cells of the product's sector). Sources
+** in the origin set are scaled by f; the others absorb the difference.
+** Returns the quantity lost by the origins.
+*/
+static double resource(const vg_run *r, const vigil_lever *l, double *v, size_t stride,
+                       const long *idx, long ns, double f) {
+    double lost = 0, other = 0;
+    long k;
+    for (k = 0; k < ns; k++) {
+        double *p = v + (size_t)idx[k] * stride;
+        if (vigil_world_region_covers(r->w, l->origin, vigil_table_cell_region(vigil_world_table(r->w), idx[k]))) {
+            lost += *p * (1 - f);
+            *p *= f;
+        } else {
+            other += *p;
+        }
+    }
+    if (other > 0)
+        for (k = 0; k < ns; k++) {
+            double *p = v + (size_t)idx[k] * stride;
+            if (!vigil_world_region_covers(r->w, l->origin, vigil_table_cell_region(vigil_world_table(r->w), idx[k])))
+                *p *= 1 + lost / other;
+        }
+    return lost;
+}
+
+/* The cells (indices) that produce the same sector as cell i. */
+static long same_sector(const vigil_table *t, long i, long *idx) {
+    const char *s = strchr(t->Z.col[i], '_') + 1;
+    long j, ns = 0;
+    for (j = 0; j < t->n; j++)
+        if (strcmp(strchr(t->Z.col[j], '_') + 1, s) == 0) idx[ns++] = j;
+    return ns;
+}
+
+/* A tariff or a ban on (origin, sector) into the importers: applied to the
+** buyers' columns of A (cells of the importers) and Y (their final demand). */
+static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, long *idx,
+                        double *lost_by_cell) {
+    const vigil_lever *l = vigil_scenario_lever(r->s, li);
+    double sigma = param(r, li, "sigma", r->coef.armington_sigma);
+    double f = l->kind == VIGIL_TRADE_BAN ? 0 : pow(1 + param(r, li, "rate", 0), -sigma);
+    long i, j, n = t->n, ny = t->Y.ncol;
+    for (i = 0; i < n; i++) {
+        long ns, k;
+        if (!sector_match(r, l->sector ? l->sector : l->goods, i)) continue;
+        if (!vigil_world_region_covers(r->w, l->origin, t->cell_region[i])) continue;
+        /* each product once: from its first cell in the origin set */
+        ns = same_sector(t, i, idx);
+        for (k = 0; k < ns && idx[k] != i; k++)
+            if (vigil_world_region_covers(r->w, l->origin, t->cell_region[idx[k]])) break;
+        if (idx[k] != i) continue;
+        for (j = 0; j < n; j++)
+            if (vigil_world_region_covers(r->w, l->importer, t->cell_region[j]) &&
+                !vigil_world_region_covers(r->w, l->origin, t->cell_region[j]))
+                lost_by_cell[i] += resource(r, l, A + j, (size_t)n, idx, ns, f) * t->x[j];
+        for (j = 0; j < ny; j++)
+            if (vigil_world_region_covers(r->w, l->importer, t->y_region[j]) &&
+                !vigil_world_region_covers(r->w, l->origin, t->y_region[j]))
+                lost_by_cell[i] += resource(r, l, t->Y.v + j, (size_t)ny, idx, ns, f);
+    }
+    if (l->kind == VIGIL_TRADE_BAN) { /* leakage: sold at home instead */
+        double leak = param(r, li, "leakage", r->coef.ban_leakage);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < ny && lost_by_cell[i] > 0; j++)
+                if (t->y_region[j] == t->cell_region[i]) {
+                    t->Y.v[i * ny + j] += leak * lost_by_cell[i];
+                    break;
+                }
+    }
+}
+
+/* Output x' = (I - A')^-1 y' and the new Z' = A' diag(x'). */
+static int solve_economy(vigil_ctx *ctx, vg_econ *ec, double *A) {
+    vigil_table *t = ec->table;
+    long i, j, n = t->n, ny = t->Y.ncol;
+    int rc;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) t->Z.v[i * n + j] = A[i * n + j] * t->x[j];
+    /* factor with the current x (A' = Z'/x), then solve for the new x */
+    if ((rc = vigil_mrio_factor(ctx, t, &ec->mrio)) != VIGIL_OK) return rc;
+    for (i = 0; i < n; i++) {
+        double y = 0;
+        for (j = 0; j < ny; j++) y += t->Y.v[i * ny + j];
+        A[i] = y; /* reuse the first row of A as the right-hand side */
+    }
+    if ((rc = vigil_mrio_solve(ctx, ec->mrio, A, 1)) != VIGIL_OK) return rc;
+    for (j = 0; j < n; j++) {
+        double xn = fmax(A[j], 0), xo = t->x[j];
+        for (i = 0; i < n; i++) t->Z.v[i * n + j] *= xo > 0 ? xn / xo : 0;
+        t->x[j] = xn;
+    }
+    /* A' = Z'/x' is what was factored: the factors stay valid */
+    return vigil_accounts_compute(ctx, t, ec->mrio, &ec->acc);
+}
+
+static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg_econ *ec) {
+    const vigil_table *base = vigil_world_table(r->w);
+    const double *x0 = vigil_accounts_x(vigil_world_accounts(r->w));
+    long i, j, li, n = base->n;
+    double *A = vg_malloc_array((size_t)(n * n), sizeof *A);
+    long *idx = vg_malloc_array((size_t)n, sizeof *idx);
+    double *lost = vg_calloc((size_t)n, sizeof *lost);
+    int rc = (A && idx && lost) ? vg_table_clone(ctx, base, &ec->table)
+                                : vigil_nomem(ctx, "trade");
+    if (rc == VIGIL_OK) {
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                A[i * n + j] = base->x[j] > 0 ? base->Z.v[i * n + j] / base->x[j] : 0;
+        for (li = 0; li < vigil_scenario_nlevers(r->s); li++) {
+            const vigil_lever *l = vigil_scenario_lever(r->s, li);
+            if (!is_econ_lever(l) || !vg_lever_on(r, li, mask) || t < l->from || t > l->to)
+                continue;
+            if (l->kind == VIGIL_SHOCK_DEMAND) apply_demand(r, li, ec->table);
+            else apply_trade(r, li, ec->table, A, idx, lost);
+        }
+        rc = solve_economy(ctx, ec, A);
+    }
+    if (rc == VIGIL_OK && (ec->dlnx = vg_malloc_array((size_t)n, sizeof *ec->dlnx)) == NULL)
+        rc = vigil_nomem(ctx, "trade");
+    for (i = 0; rc == VIGIL_OK && i < n; i++) {
+        double xn = vigil_accounts_x(ec->acc)[i];
+        ec->dlnx[i] = x0[i] > 0 && xn > 0 ? log(xn / x0[i]) : 0;
+    }
+    if (rc == VIGIL_OK) {
+        ec->changed = 1;
+        ec->u = vigil_accounts_export_output(ec->acc);
+        ec->v = vigil_accounts_domestic_output(ec->acc);
+        ec->e = vigil_accounts_exports(ec->acc);
+        ec->X = vigil_accounts_output_by_region(ec->acc);
+    }
+    vg_free(A);
+    vg_free(idx);
+    vg_free(lost);
+    return rc;
+}
+
+static void econ_free(vg_econ *ec) {
+    vigil_accounts_free(ec->acc);
+    vigil_mrio_free(ec->mrio);
+    vigil_table_free(ec->table);
+    vg_free(ec->dlnx);
+    vg_free(ec->key);
+    memset(ec, 0, sizeof *ec);
+}
+
+int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
+                 const vg_econ **out) {
+    char key[8192];
+    vg_econ *ec;
+    long k;
+    int any, rc;
+    if (r->ncache == 0) { /* entry 0: the world's own economy */
+        if ((r->cache = vg_calloc(8, sizeof *r->cache)) == NULL) return vigil_nomem(ctx, "trade");
+        r->cache_cap = 8;
+        ec = &r->cache[0];
+        ec->u = vigil_accounts_export_output(vigil_world_accounts(r->w));
+        ec->v = vigil_accounts_domestic_output(vigil_world_accounts(r->w));
+        ec->e = vigil_accounts_exports(vigil_world_accounts(r->w));
+        ec->X = vigil_accounts_output_by_region(vigil_world_accounts(r->w));
+        ec->dlnx = vg_calloc((size_t)r->n, sizeof *ec->dlnx);
+        if (ec->dlnx == NULL) return vigil_nomem(ctx, "trade");
+        r->ncache = 1;
+    }
+    any = r->s ? make_key(r, t, mask, key, sizeof key) : 0;
+    if (any < 0) return vigil_seterr(ctx, VIGIL_EUSAGE, "trade: too many trade levers in %d", t);
+    if (any == 0) {
+        *out = &r->cache[0];
+        return VIGIL_OK;
+    }
+    for (k = 1; k < r->ncache; k++)
+        if (strcmp(r->cache[k].key, key) == 0) {
+            *out = &r->cache[k];
+            return VIGIL_OK;
+        }
+    if (r->ncache == r->cache_cap) {
+        vg_econ *c = vg_realloc(r->cache, sizeof *c * (size_t)(2 * r->cache_cap));
+        if (c == NULL) return vigil_nomem(ctx, "trade");
+        r->cache = c;
+        r->cache_cap *= 2;
+    }
+    ec = &r->cache[r->ncache];
+    memset(ec, 0, sizeof *ec);
+    if ((ec->key = vg_strdup(key)) == NULL) return vigil_nomem(ctx, "trade");
+    if ((rc = build(ctx, r, t, mask, ec)) != VIGIL_OK) {
+        econ_free(ec);
+        return rc;
+    }
+    r->ncache++;
+    *out = ec;
+    return VIGIL_OK;
+}
+
+void vg_econ_cache_free(vg_run *r) {
+    long k;
+    if (r->cache == NULL) return;
+    vg_free(r->cache[0].dlnx);
+    for (k = 1; k < r->ncache; k++) econ_free(&r->cache[k]);
+    vg_free(r->cache);
+    r->cache = NULL;
+    r->ncache = r->cache_cap = 0;
+}
