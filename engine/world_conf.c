@@ -1,12 +1,14 @@
 /*
 ** world.csv: a world's settings as key,value rows. Paths are relative to
-** the world's folder. Keys: name, stylised (yes/no), table (folder of the
+** the world's folder; "$SHARED/..." names the shared third-party data
+** folder ($VIGIL_SHARED, else ../shared beside the source tree). Keys: name, stylised (yes/no), table (folder of the
 ** MRIO table), stressors (optional F file), child_regions, forced_regions,
 ** sectors (concordances), child_labour, forced_labour (baselines),
 ** calibration (optional export-linked targets), sources (optional list of
 ** citations by source_id).
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "world_int.h"
@@ -32,9 +34,26 @@ static const key keys[] = {
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
+/* The folder of shared third-party data: $VIGIL_SHARED, else the folder
+** "shared" beside the source tree (where the developers and CI have it). */
+static const char *shared_dir(char *buf, size_t n) {
+    const char *env = getenv("VIGIL_SHARED");
+    if (env && *env) return env;
+    snprintf(buf, n, "%s/../shared", VIGIL_SOURCE_DIR);
+    return buf;
+}
+
+/* A path of world.csv: "$SHARED/..." is under the shared folder, a
+** relative path is relative to the world's folder. */
 static char *resolve(const char *dir, const char *rel, int path) {
     size_t n;
-    char *p;
+    char *p, sh[4096];
+    if (path && strncmp(rel, "$SHARED/", 8) == 0) {
+        const char *base = shared_dir(sh, sizeof sh);
+        n = strlen(base) + strlen(rel);
+        if ((p = vg_malloc(n)) != NULL) snprintf(p, n, "%s/%s", base, rel + 8);
+        return p;
+    }
     if (!path || rel[0] == '/') return vg_strdup(rel);
     n = strlen(dir) + strlen(rel) + 2;
     if ((p = vg_malloc(n)) != NULL) snprintf(p, n, "%s/%s", dir, rel);
