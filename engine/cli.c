@@ -17,6 +17,7 @@ static const char *const usage =
     "  mrio    MRIO accounts of a table (pymrio-compatible): output,\n"
     "          multipliers, D_cba/D_pba/D_imp/D_exp by region, export-linked\n"
     "          shares (direct and upstream)\n"
+    "  import  convert a table to the canonical layout: OECD ICIO, long CSV\n"
     "\n"
     "Options:\n"
     "  --help       this help; `vigil COMMAND --help` for a command's\n"
@@ -57,6 +58,7 @@ int vigil_parse_double(const char *s, double *out) {
 int vigil_cli_main(int argc, char **argv) {
     static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
         {"mrio", vigil_cmd_mrio},
+        {"import", vigil_cmd_import},
         {"world", vigil_cmd_world},
     };
     size_t i;

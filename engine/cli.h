@@ -12,6 +12,7 @@ int vigil_cli_main(int argc, char **argv);
 
 /* Commands: argv[0] is the command name. Each returns an exit code. */
 int vigil_cmd_mrio(int argc, char **argv);
+int vigil_cmd_import(int argc, char **argv);
 int vigil_cmd_world(int argc, char **argv);
 
 /* Prints "vigil: message" on stderr for the context's error and returns
