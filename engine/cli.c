@@ -12,12 +12,15 @@ static const char *const usage =
     "usage: vigil COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
+    "  run     project child and forced labour under a scenario (Lua), with\n"
+    "          uncertainty, supply-chain attribution and a decomposition\n"
     "  world   a world: child and forced labour by region, export-linked\n"
     "          shares, footprints, sources (default: the built-in world)\n"
     "  mrio    MRIO accounts of a table (pymrio-compatible): output,\n"
     "          multipliers, D_cba/D_pba/D_imp/D_exp by region, export-linked\n"
     "          shares (direct and upstream)\n"
     "  import  convert a table to the canonical layout: OECD ICIO, long CSV\n"
+    "  check   validate a scenario (Lua) and print the levers it understood\n"
     "\n"
     "Options:\n"
     "  --help       this help; `vigil COMMAND --help` for a command's\n"
@@ -60,6 +63,8 @@ int vigil_cli_main(int argc, char **argv) {
         {"mrio", vigil_cmd_mrio},
         {"import", vigil_cmd_import},
         {"world", vigil_cmd_world},
+        {"check", vigil_cmd_check},
+        {"run", vigil_cmd_run},
     };
     size_t i;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -14,6 +14,8 @@ int vigil_cli_main(int argc, char **argv);
 int vigil_cmd_mrio(int argc, char **argv);
 int vigil_cmd_import(int argc, char **argv);
 int vigil_cmd_world(int argc, char **argv);
+int vigil_cmd_check(int argc, char **argv);
+int vigil_cmd_run(int argc, char **argv);
 
 /* Prints "vigil: message" on stderr for the context's error and returns
 ** the exit code for it. */

@@ -57,16 +57,33 @@ static long nlevers(const vg_run *r) { return r->s ? vigil_scenario_nlevers(r->s
 
 static int acts(const vigil_lever *l, int year) { return l->from <= year && year <= l->to; }
 
+/* The share of a policy's full effect reached in `year`: linear over
+** phase_in years from its first year (docs/SCENARIOS.md). */
+static double phase(const vg_run *r, long li, const vigil_lever *l, int year) {
+    double n = pval(r, li, "phase_in", 1);
+    return n > 1 ? fmin(1.0, (year - l->from + 1) / n) : 1.0;
+}
+
 /* Social protection: absolute coverage or a relative change, phased in
-** linearly over phase_years from the lever's first year. */
+** linearly over phase_in years from the lever's first year. */
 static void social(const vg_run *r, long li, const vigil_lever *l, int year, long g,
                    double *cov) {
-    double c0 = r->md.child[g].coverage, target = c0, phase, frac;
+    double c0 = r->md.child[g].coverage, target = c0, frac = phase(r, li, l, year);
     if (has_param(l, "coverage")) target = 100 * pval(r, li, "coverage", c0 / 100);
     else if (has_param(l, "change")) target = c0 * (1 + pval(r, li, "change", 0));
-    phase = pval(r, li, "phase_years", 1);
-    frac = phase > 1 ? fmin(1.0, (year - l->from + 1) / phase) : 1.0;
     *cov = fmin(100, fmax(0, c0 + frac * (target - c0)));
+}
+
+/* Log change of household income from shock.income: a share `affected`
+** of households lose `loss` of their income during the year. */
+static double income_loss(const vg_run *r, long li) {
+    double loss = fmin(0.99, pval(r, li, "loss", 0)) * pval(r, li, "affected", 1);
+    return log(1 - loss);
+}
+
+/* Share of child labour removed by family-farm support or formalisation. */
+static double support(const vg_run *r, long li, const vigil_lever *l, int year) {
+    return pval(r, li, "coverage", 0) * pval(r, li, "effectiveness", 0) * phase(r, li, l, year);
 }
 
 static void child_policy(const vg_run *r, long li, const vigil_lever *l, int year,
@@ -76,26 +93,33 @@ static void child_policy(const vg_run *r, long li, const vigil_lever *l, int yea
         if (!vigil_lever_covers_labour(l, r->w, VIGIL_CHILD, g)) continue;
         switch (l->kind) {
         case VIGIL_SHOCK_POVERTY: p->povdev_c[g] += pval(r, li, "change", 0); break;
-        case VIGIL_SHOCK_INCOME: p->tmp_c[g] += log(1 - fmin(0.99, pval(r, li, "loss", 0))); break;
+        case VIGIL_SHOCK_INCOME: p->tmp_c[g] += income_loss(r, li); break;
         case VIGIL_POLICY_SOCIAL: social(r, li, l, year, g, &p->cov[g]); break;
         case VIGIL_POLICY_FAMILY_FARM:
-            p->farm[g] += pval(r, li, "coverage", 1) * pval(r, li, "effect", 0); break;
+            p->farm[g] += support(r, li, l, year); break;
         case VIGIL_POLICY_FORMALISATION:
-            p->form[g] += pval(r, li, "coverage", 1) * pval(r, li, "effect", 0); break;
+            p->form[g] += support(r, li, l, year); break;
         default: break;
         }
     }
 }
 
-static void forced_policy(const vg_run *r, long li, const vigil_lever *l, policy *p) {
+static void forced_policy(const vg_run *r, long li, const vigil_lever *l, int year,
+                          policy *p) {
     long h;
     for (h = 0; h < r->nh; h++) {
         if (!vigil_lever_covers_labour(l, r->w, VIGIL_FORCED, h)) continue;
         switch (l->kind) {
         case VIGIL_SHOCK_POVERTY: p->povdev_f[h] += pval(r, li, "change", 0); break;
-        case VIGIL_SHOCK_INCOME: p->tmp_f[h] += log(1 - fmin(0.99, pval(r, li, "loss", 0))); break;
-        case VIGIL_POLICY_ENFORCEMENT: p->enf[h] += pval(r, li, "effect", 0); break;
-        case VIGIL_POLICY_VICTIM_ID: p->vict[h] = pval(r, li, "share", p->vict[h]); break;
+        case VIGIL_SHOCK_INCOME: p->tmp_f[h] += income_loss(r, li); break;
+        case VIGIL_POLICY_ENFORCEMENT: /* detected and, when given, prosecuted */
+            p->enf[h] += pval(r, li, "detection", 0) * pval(r, li, "prosecution", 1) *
+                         phase(r, li, l, year);
+            break;
+        case VIGIL_POLICY_VICTIM_ID:
+            p->vict[h] = p->vict[h] + (pval(r, li, "identified", 0) - p->vict[h]) *
+                                          phase(r, li, l, year);
+            break;
         default: break;
         }
     }
@@ -116,7 +140,7 @@ static void policies(const vg_run *r, const unsigned char *mask, int t, policy *
         const vigil_lever *l = vigil_scenario_lever(r->s, li);
         if (!vg_lever_on(r, li, mask) || !acts(l, t - 1)) continue;
         child_policy(r, li, l, t - 1, p);
-        forced_policy(r, li, l, p);
+        forced_policy(r, li, l, t - 1, p);
     }
     for (g = 0; g < r->ng; g++) {
         p->farm[g] = fmin(0.95, fmax(0, p->farm[g]));
@@ -166,7 +190,7 @@ static double covered_share(const vg_run *r, const vg_econ *ec, const vigil_leve
         double x = fmax(ec->X[i * R + d], 0);
         if (d == home) continue;
         all += x;
-        if (vigil_lever_covers_mrio(l, r->w, d)) cov += x;
+        if (vigil_world_region_covers(r->w, l->importer ? l->importer : l->region, d)) cov += x;
     }
     return all > 0 ? cov / all : 0;
 }
@@ -183,13 +207,15 @@ static void split_cell(const vg_run *r, const unsigned char *mask, int t, const 
         const vigil_lever *l = vigil_scenario_lever(r->s, li);
         double cut;
         if (l->kind != VIGIL_POLICY_DUE_DILIGENCE || !vg_lever_on(r, li, mask) ||
-            !acts(l, t - 1))
+            !acts(l, t - 1) || !vigil_sector_covers_cell(r->w, l->sector, i) ||
+            (l->origin && !vigil_world_region_covers(r->w, l->origin, home)))
             continue;
-        cut = pval(r, li, "coverage", 0) * pval(r, li, "effectiveness", 0) *
+        cut = pval(r, li, "coverage", 0) * pval(r, li, "firm_share", 1) *
+              pval(r, li, "effectiveness", 0) * phase(r, li, l, t - 1) *
               covered_share(r, ec, l, i) * ex;
         dir *= (ex - cut) / ex;
         ex -= cut;
-        dom += r->coef.dd_displacement * cut;
+        dom += pval(r, li, "displacement", r->coef.dd_displacement) * cut;
     }
     a->total += dom + ex;
     a->dom += dom;

@@ -33,17 +33,6 @@ static double param(const vg_run *r, long li, const char *key, double def) {
     return def;
 }
 
-/* Does a lever's sector filter take cell i? NULL or "*": all; a broad
-** sector name; else the table's sector code. */
-static int sector_match(const vg_run *r, const char *sector, long i) {
-    const vigil_table *t = vigil_world_table(r->w);
-    int b;
-    if (sector == NULL || strcmp(sector, "*") == 0) return 1;
-    for (b = 0; b < VIGIL_NSECTORS; b++)
-        if (strcmp(sector, vigil_sector_name(b)) == 0) return r->w->broad[i] == b;
-    return strcmp(strchr(vigil_table_cell(t, i), '_') + 1, sector) == 0;
-}
-
 /* The cache key of year t: the active levers and their drawn values. */
 static int make_key(const vg_run *r, int t, const unsigned char *mask, char *key, size_t n) {
     long li, used = 0;
@@ -70,35 +59,27 @@ static void apply_demand(const vg_run *r, long li, vigil_table *t) {
     for (j = 0; j < ny; j++) {
         if (!vigil_world_region_covers(r->w, l->region, t->y_region[j])) continue;
         for (i = 0; i < t->n; i++)
-            if (sector_match(r, l->sector, i)) t->Y.v[i * ny + j] *= fmax(0, f);
+            if (vigil_sector_covers_cell(r->w, l->sector, i)) t->Y.v[i * ny + j] *= fmax(0, f);
     }
 }
 
 /*
 ** Re-sources one buyer's purchases of one product: v[k*stride] for the
-** supplying cells idx[0..ns) (all cells of the product's sector). Sources
-** in the origin set are scaled by f; the others absorb the difference.
-** Returns the quantity lost by the origins.
+** supplying cells idx[0..ns) (all cells of the product's sector). The
+** origin cell `from` is scaled by f; the other sources absorb the
+** difference in proportion to what they supply. Returns the quantity the
+** origin lost.
 */
-static double resource(const vg_run *r, const vigil_lever *l, double *v, size_t stride,
-                       const long *idx, long ns, double f) {
-    double lost = 0, other = 0;
+static double resource(double *v, size_t stride, const long *idx, long ns, long from,
+                       double f) {
+    double *p = v + (size_t)from * stride, lost = *p * (1 - f), other = 0;
     long k;
-    for (k = 0; k < ns; k++) {
-        double *p = v + (size_t)idx[k] * stride;
-        if (vigil_world_region_covers(r->w, l->origin, vigil_table_cell_region(vigil_world_table(r->w), idx[k]))) {
-            lost += *p * (1 - f);
-            *p *= f;
-        } else {
-            other += *p;
-        }
-    }
+    *p *= f;
+    for (k = 0; k < ns; k++)
+        if (idx[k] != from) other += v[(size_t)idx[k] * stride];
     if (other > 0)
-        for (k = 0; k < ns; k++) {
-            double *p = v + (size_t)idx[k] * stride;
-            if (!vigil_world_region_covers(r->w, l->origin, vigil_table_cell_region(vigil_world_table(r->w), idx[k])))
-                *p *= 1 + lost / other;
-        }
+        for (k = 0; k < ns; k++)
+            if (idx[k] != from) v[(size_t)idx[k] * stride] *= 1 + lost / other;
     return lost;
 }
 
@@ -111,34 +92,42 @@ static long same_sector(const vigil_table *t, long i, long *idx) {
     return ns;
 }
 
+/* The factor applied to the quantity importers buy from origin cell i: a
+** tariff's (1 + rate)^-sigma; for a ban, 1 - effectiveness, times the
+** cell's flagged share when the ban names a risk list of goods. */
+static double trade_factor(const vg_run *r, long li, const vigil_lever *l, long i) {
+    double sigma = param(r, li, "elasticity", r->coef.armington_sigma), eff;
+    if (l->kind == VIGIL_TRADE_TARIFF) return pow(1 + param(r, li, "rate", 0), -sigma);
+    eff = param(r, li, "effectiveness", 1);
+    if (l->goods) eff *= vigil_world_risk_share(r->w, l->goods, i);
+    return 1 - eff;
+}
+
 /* A tariff or a ban on (origin, sector) into the importers: applied to the
 ** buyers' columns of A (cells of the importers) and Y (their final demand). */
 static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, long *idx,
                         double *lost_by_cell) {
     const vigil_lever *l = vigil_scenario_lever(r->s, li);
-    double sigma = param(r, li, "sigma", r->coef.armington_sigma);
-    double f = l->kind == VIGIL_TRADE_BAN ? 0 : pow(1 + param(r, li, "rate", 0), -sigma);
     long i, j, n = t->n, ny = t->Y.ncol;
     for (i = 0; i < n; i++) {
         long ns, k;
-        if (!sector_match(r, l->sector ? l->sector : l->goods, i)) continue;
-        if (!vigil_world_region_covers(r->w, l->origin, t->cell_region[i])) continue;
-        /* each product once: from its first cell in the origin set */
+        double f;
+        if (!vigil_sector_covers_cell(r->w, l->sector, i)) continue;
+        if (l->origin && !vigil_world_region_covers(r->w, l->origin, t->cell_region[i])) continue;
+        if ((f = trade_factor(r, li, l, i)) == 1) continue;
         ns = same_sector(t, i, idx);
-        for (k = 0; k < ns && idx[k] != i; k++)
-            if (vigil_world_region_covers(r->w, l->origin, t->cell_region[idx[k]])) break;
-        if (idx[k] != i) continue;
         for (j = 0; j < n; j++)
             if (vigil_world_region_covers(r->w, l->importer, t->cell_region[j]) &&
-                !vigil_world_region_covers(r->w, l->origin, t->cell_region[j]))
-                lost_by_cell[i] += resource(r, l, A + j, (size_t)n, idx, ns, f) * t->x[j];
+                t->cell_region[j] != t->cell_region[i])
+                lost_by_cell[i] += resource(A + j, (size_t)n, idx, ns, i, f) * t->x[j];
         for (j = 0; j < ny; j++)
             if (vigil_world_region_covers(r->w, l->importer, t->y_region[j]) &&
-                !vigil_world_region_covers(r->w, l->origin, t->y_region[j]))
-                lost_by_cell[i] += resource(r, l, t->Y.v + j, (size_t)ny, idx, ns, f);
+                t->y_region[j] != t->cell_region[i])
+                lost_by_cell[i] += resource(t->Y.v + j, (size_t)ny, idx, ns, i, f);
+        (void)k;
     }
     if (l->kind == VIGIL_TRADE_BAN) { /* leakage: sold at home instead */
-        double leak = param(r, li, "leakage", r->coef.ban_leakage);
+        double leak = param(r, li, "diversion", r->coef.ban_leakage);
         for (i = 0; i < n; i++)
             for (j = 0; j < ny && lost_by_cell[i] > 0; j++)
                 if (t->y_region[j] == t->cell_region[i]) {
@@ -189,10 +178,16 @@ static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg
             const vigil_lever *l = vigil_scenario_lever(r->s, li);
             if (!is_econ_lever(l) || !vg_lever_on(r, li, mask) || t < l->from || t > l->to)
                 continue;
+            if (l->goods && !vigil_world_has_risk_list(r->w, l->goods)) {
+                rc = vigil_seterr(ctx, VIGIL_ESCRIPT,
+                                  "%s:%d: this world has no list of goods '%s' "
+                                  "(risk_lists.csv in its folder)", l->file, l->line, l->goods);
+                break;
+            }
             if (l->kind == VIGIL_SHOCK_DEMAND) apply_demand(r, li, ec->table);
             else apply_trade(r, li, ec->table, A, idx, lost);
         }
-        rc = solve_economy(ctx, ec, A);
+        if (rc == VIGIL_OK) rc = solve_economy(ctx, ec, A);
     }
     if (rc == VIGIL_OK && (ec->dlnx = vg_malloc_array((size_t)n, sizeof *ec->dlnx)) == NULL)
         rc = vigil_nomem(ctx, "trade");

@@ -38,6 +38,7 @@ static int load_steps(vigil_ctx *ctx, vigil_world *w, const vg_world_conf *c) {
     if (rc == VIGIL_OK) rc = vg_calibrate(ctx, w, c->calibration);
     if (rc == VIGIL_OK) vg_attribute(w);
     if (rc == VIGIL_OK) rc = vg_world_groups_load(ctx, w);
+    if (rc == VIGIL_OK) rc = vg_world_risk_load(ctx, w);
     return rc;
 }
 
@@ -98,6 +99,7 @@ void vigil_world_free(vigil_world *w) {
     vg_free(w->fl_type);
     vg_free(w->fl_cell);
     vg_tidy_free(&w->groups);
+    vg_tidy_free(&w->risk);
     vg_free(w->name);
     vg_free(w->dir);
     vg_free(w->path_child);

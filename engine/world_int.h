@@ -38,6 +38,7 @@ struct vigil_world {
     double *fl_type;   /* nh x 3 */
     double *fl_cell;   /* 3 x nh x ncells: forced labour by type in each cell */
     vg_tidy groups;    /* groups.csv of the world folder (empty when none) */
+    vg_tidy risk;      /* risk_lists.csv (empty when none) */
     double fl_private_sector[VIGIL_NSECTORS]; /* world shares of private exploitation */
 };
 
@@ -64,6 +65,7 @@ int vg_labour_forced(vigil_ctx *ctx, vigil_world *w, const char *path);
 
 /* world_names.c */
 int vg_world_groups_load(vigil_ctx *ctx, vigil_world *w);
+int vg_world_risk_load(vigil_ctx *ctx, vigil_world *w);
 
 /* allocate.c */
 int vg_allocate(vigil_ctx *ctx, vigil_world *w);

@@ -5,6 +5,7 @@
 ** group,member, members being MRIO region codes), or "*" for all.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "world_int.h"
@@ -90,5 +91,53 @@ int vigil_world_labour_covered(const vigil_world *w, const char *name, enum vigi
     ** they share an MRIO region */
     for (m = 0; m < R; m++)
         if (f->share[g * R + m] > 0 && vigil_world_region_covers(w, name, m)) return 1;
+    return 0;
+}
+
+/* risk_lists.csv of the world folder (optional): list,cell,share - the
+** share of a cell's exports flagged by a named list of goods at risk. */
+int vg_world_risk_load(vigil_ctx *ctx, vigil_world *w) {
+    static const char *const req[] = {"list", "cell", "share", NULL};
+    char path[4200];
+    FILE *f;
+    long r, i;
+    int rc;
+    snprintf(path, sizeof path, "%s/risk_lists.csv", w->dir);
+    if ((f = fopen(path, "rb")) == NULL) return VIGIL_OK;
+    fclose(f);
+    if ((rc = vg_tidy_read(ctx, path, req, &w->risk)) != VIGIL_OK) return rc;
+    for (r = 0; r < w->risk.nrow; r++) {
+        long cc = vg_tidy_col(&w->risk, "cell"), cs = vg_tidy_col(&w->risk, "share");
+        double v;
+        for (i = 0; i < w->table->n; i++)
+            if (strcmp(w->table->Z.col[i], vg_tidy_str(&w->risk, r, cc)) == 0) break;
+        if (i == w->table->n)
+            return vg_tidy_err(ctx, &w->risk, r, cc, VIGIL_EDATA, "'%s' is not a cell of the table",
+                               vg_tidy_str(&w->risk, r, cc));
+        if ((rc = vg_tidy_num(ctx, &w->risk, r, cs, &v)) != VIGIL_OK) return rc;
+        if (v < 0 || v > 1)
+            return vg_tidy_err(ctx, &w->risk, r, cs, VIGIL_EDATA,
+                               "a share is between 0 and 1, not %g", v);
+    }
+    return VIGIL_OK;
+}
+
+int vigil_world_has_risk_list(const vigil_world *w, const char *list) {
+    long r, cl = vg_tidy_col(&w->risk, "list");
+    for (r = 0; r < w->risk.nrow; r++)
+        if (strcmp(vg_tidy_str(&w->risk, r, cl), list) == 0) return 1;
+    return 0;
+}
+
+double vigil_world_risk_share(const vigil_world *w, const char *list, long i) {
+    long r, cl, cc, cs;
+    if (w->risk.nrow == 0) return 0;
+    cl = vg_tidy_col(&w->risk, "list");
+    cc = vg_tidy_col(&w->risk, "cell");
+    cs = vg_tidy_col(&w->risk, "share");
+    for (r = 0; r < w->risk.nrow; r++)
+        if (strcmp(vg_tidy_str(&w->risk, r, cl), list) == 0 &&
+            strcmp(vg_tidy_str(&w->risk, r, cc), w->table->Z.col[i]) == 0)
+            return strtod(vg_tidy_str(&w->risk, r, cs), NULL);
     return 0;
 }

@@ -163,20 +163,14 @@ const char *vigil_scenario_world_name(const vigil_scenario *s);
 ** dynamic ones added by hooks follow them in the list. */
 long vigil_scenario_nstatic(const vigil_scenario *s);
 
-/* What one region name covers; name is "*", an MRIO region code, a labour
-** region name (either family), or a string of an instruction (region,
-** importer, origin), which may also name a group. NULL counts as "*".
-** MRIO region m: by code, "*", a group with it, or a labour region that
-** overlaps it in the concordance. Labour region g of fam: by name, "*",
-** an MRIO region or group that overlaps it, or a labour region of the
-** other family that shares an MRIO region with it. */
-int vigil_region_covers_mrio(const vigil_world *w, const char *name, long m);
-int vigil_region_covers_labour(const vigil_world *w, const char *name,
-                               enum vigil_labour fam, long g);
-/* The share of labour region g's population basis (children for
-** VIGIL_CHILD) located in what name covers: 1 for "*" and for g's own
-** name, the concordance shares of the covered MRIO regions otherwise
-** (e.g. "FRA" covers about 6% of "Europe and Northern America"). */
+/* Region names of instructions (region, importer, origin) follow the
+** world's rules: vigil_world_region_covers and vigil_world_labour_covered
+** (include/vigil/world.h); vigil_lever_covers_* apply them to `region`.
+** The share of labour region g's population basis (children for
+** VIGIL_CHILD) located in the MRIO regions a name covers: 1 for "*" and
+** for g's own name, the concordance shares otherwise (e.g. "FRA" holds
+** about 6% of the children of "Europe and Northern America"); for
+** scaling a shock given for part of a labour region. */
 double vigil_region_labour_share(const vigil_world *w, const char *name,
                                  enum vigil_labour fam, long g);
 /* Whether a sector name of an instruction ("*", a broad sector

@@ -87,6 +87,12 @@ int vigil_world_region_covers(const vigil_world *w, const char *name, long m);
 int vigil_world_labour_covered(const vigil_world *w, const char *name, enum vigil_labour fam,
                                long g);
 
+/* Named lists of goods at risk (risk_lists.csv in the world's folder:
+** list,cell,share): whether the world has list, and the share of cell i's
+** exports it flags (0 when not listed). */
+int vigil_world_has_risk_list(const vigil_world *w, const char *list);
+double vigil_world_risk_share(const vigil_world *w, const char *list, long i);
+
 #ifdef __cplusplus
 }
 #endif

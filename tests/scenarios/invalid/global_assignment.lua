@@ -1,0 +1,2 @@
+-- expect: tests/scenarios/invalid/global_assignment.lua:2: assignment to undeclared global 'shocks' (declare it with 'local shocks')
+shocks = {}
