@@ -98,6 +98,35 @@ static const char *default_out(const char *file, char *buf, size_t n) {
     return buf;
 }
 
+/* A few headline numbers (World, mean and 90 % interval) so that a run
+** explains itself at a glance; everything else is in the files. */
+static void print_headline(const vigil_results *res, const vigil_scenario *s,
+                           const vigil_world *w, const char *out) {
+    static const struct { const char *ind, *label; } rows[] = {
+        {"child_labour", "children in child labour"}, {"hazardous", "  of whom in hazardous work"},
+        {"cl_export_linked", "  linked to exports"}, {"forced_labour", "people in forced labour"}};
+    static const int years[] = {2020, 2023, 2025, 2030};
+    size_t k, j;
+    printf("vigil run: %s\n  world: %s%s\n  output: %s\n\n", s ? vigil_scenario_name(s) : "baseline",
+           vigil_world_name(w), vigil_world_stylised(w) ? " [STYLISED: not a real MRIO table]" : "",
+           out);
+    printf("  World, millions (mean [5%%-95%%])     ");
+    for (j = 0; j < 4; j++) printf(" %19d", years[j]);
+    printf("\n");
+    for (k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+        printf("  %-36s", rows[k].label);
+        for (j = 0; j < 4; j++) {
+            double m = vigil_results_get(res, rows[k].ind, "World", years[j], 0);
+            double lo = vigil_results_get(res, rows[k].ind, "World", years[j], 1);
+            double hi = vigil_results_get(res, rows[k].ind, "World", years[j], 3);
+            if (m != m) printf(" %19s", "-");
+            else printf(" %6.1f [%5.1f-%5.1f]", m / 1e6, lo / 1e6, hi / 1e6);
+        }
+        printf("\n");
+    }
+    printf("\n  SDG 8.7: end child labour by 2025 (sdg87.csv); by lever: decomposition.csv\n");
+}
+
 static int run(vigil_ctx *ctx, run_args *a) {
     vigil_world *w = NULL;
     vigil_scenario *s = NULL;
@@ -114,15 +143,7 @@ static int run(vigil_ctx *ctx, run_args *a) {
     if (rc == VIGIL_OK) rc = vigil_project(ctx, world, s, &a->o, &res);
     if (!a->out) a->out = default_out(a->file, outbuf, sizeof outbuf);
     if (rc == VIGIL_OK) rc = vigil_results_write(ctx, res, a->out);
-    if (rc == VIGIL_OK) {
-        double y0 = vigil_results_get(res, "child_labour", "World", 2020, 0);
-        double y25 = vigil_results_get(res, "child_labour", "World", 2025, 0);
-        printf("vigil run: %s on %s -> %s\n", s ? vigil_scenario_name(s) : "baseline",
-               vigil_world_name(world), a->out);
-        if (y0 == y0 && y25 == y25)
-            printf("  child labour, World: %.1f million in 2020, %.1f million in 2025 "
-                   "(SDG 8.7 target: 0)\n", y0 / 1e6, y25 / 1e6);
-    }
+    if (rc == VIGIL_OK) print_headline(res, s, world, a->out);
     vigil_results_free(res);
     vigil_scenario_free(s);
     vigil_world_free(w);

@@ -1,0 +1,199 @@
+/*
+** The projection model (issue 5): the 2020 baseline reproduces the
+** published totals; the Covid scenarios give the ILO-UNICEF projections;
+** invariants (no lever -> baseline path, non-negative counts, prevalences
+** in [0, 1], hazardous <= child labour, regions add up to World, sectors
+** and ages add up, attribution adds up); each channel moves child labour
+** the way the evidence says; the decomposition adds up to the change.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "vigil/project.h"
+
+static vigil_world *world;
+static const char *src;
+
+/* Runs a scenario file (relative to the source tree; NULL: no scenario). */
+static vigil_results *run(const char *rel, int draws) {
+    vigil_ctx *ctx = vigil_open();
+    vigil_scenario *s = NULL;
+    vigil_results *r = NULL;
+    vigil_run_opts o;
+    char path[4096];
+    memset(&o, 0, sizeof o);
+    o.draws = draws;
+    if (rel) {
+        snprintf(path, sizeof path, "%s/%s", src, rel);
+        if (vigil_scenario_load(ctx, path, world, NULL, &s) != VIGIL_OK) {
+            fprintf(stderr, "%s\n", vigil_errmsg(ctx));
+            CHECK(0);
+        }
+    }
+    if (vigil_project(ctx, world, s, &o, &r) != VIGIL_OK) {
+        fprintf(stderr, "%s\n", vigil_errmsg(ctx));
+        CHECK(0);
+    }
+    vigil_scenario_free(s);
+    vigil_close(ctx);
+    return r;
+}
+
+static double get(const vigil_results *r, const char *ind, const char *reg, int y) {
+    return vigil_results_get(r, ind, reg, y, 0);
+}
+
+static double cl_change(const vigil_results *r) {
+    return get(r, "child_labour", "World", 2023) - get(r, "child_labour", "World", 2020);
+}
+
+static void baseline_totals(void) {
+    vigil_results *r = run(NULL, 1);
+    if (!r) return;
+    CHECK_ABS(get(r, "child_labour", "World", 2020), 160.0e6, 1e-3);
+    CHECK_ABS(get(r, "hazardous", "World", 2020), 79.0e6, 1e-3);
+    CHECK_ABS(get(r, "forced_labour", "World", 2021), 27.6e6, 1e-3);
+    CHECK_ABS(get(r, "child_labour", "Sub-Saharan Africa", 2020), 86.6e6, 1e-3);
+    CHECK_ABS(get(r, "forced_labour", "Asia and the Pacific", 2021), 15.12e6, 1e-3);
+    CHECK_ABS(get(r, "forced_labour_private", "World", 2021), 17333334, 1);
+    vigil_results_free(r);
+}
+
+/* Sums over the regions of a family against World, for every year. */
+static void adds_up(const vigil_results *r, const char *ind, enum vigil_labour fam, int y) {
+    long g;
+    double s = 0;
+    for (g = 0; g < vigil_world_nlabour(world, fam); g++)
+        s += get(r, ind, vigil_world_labour_region(world, fam, g), y);
+    CHECK_REL(s, get(r, ind, "World", y), 1e-12);
+}
+
+static void invariants(const char *rel) {
+    static const char *const parts[][4] = {
+        {"child_labour", "child_labour_agriculture", "child_labour_industry", "child_labour_services"},
+        {"child_labour", "child_labour_5_11", "child_labour_12_14", "child_labour_15_17"},
+        {"forced_labour", "forced_labour_private", "forced_labour_sexual", "forced_labour_state"},
+        {"cl_export_linked", "cl_export_direct", "cl_export_upstream", NULL}};
+    vigil_results *r = run(rel, 1);
+    const vigil_table *t = vigil_world_table(world);
+    int y;
+    long g, d;
+    size_t k;
+    if (!r) return;
+    for (y = 2020; y <= 2025; y++) {
+        double foot = 0;
+        adds_up(r, "child_labour", VIGIL_CHILD, y);
+        adds_up(r, "hazardous", VIGIL_CHILD, y);
+        adds_up(r, "forced_labour", VIGIL_FORCED, y);
+        for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+            double s = get(r, parts[k][1], "World", y) + get(r, parts[k][2], "World", y) +
+                       (parts[k][3] ? get(r, parts[k][3], "World", y) : 0);
+            CHECK_REL(s, get(r, parts[k][0], "World", y), 1e-12);
+        }
+        for (g = 0; g < vigil_world_nlabour(world, VIGIL_CHILD); g++) {
+            const char *reg = vigil_world_labour_region(world, VIGIL_CHILD, g);
+            double cl = get(r, "child_labour", reg, y), haz = get(r, "hazardous", reg, y);
+            CHECK(cl >= 0 && haz >= 0 && haz <= cl);
+            CHECK(get(r, "cl_export_linked", reg, y) <= cl);
+            CHECK(get(r, "poverty_rate", reg, y) >= 0 && get(r, "poverty_rate", reg, y) <= 100);
+            CHECK(get(r, "sp_coverage", reg, y) >= 0 && get(r, "sp_coverage", reg, y) <= 100);
+        }
+        for (d = 0; d < vigil_table_nregions(t); d++)
+            foot += get(r, "cl_footprint", vigil_table_region(t, d), y);
+        CHECK_REL(foot, get(r, "child_labour", "World", y), 1e-12);
+    }
+    vigil_results_free(r);
+}
+
+/* A scenario without levers gives the baseline path exactly. */
+static void no_lever(void) {
+    vigil_results *a = run(NULL, 1), *b = run("scenarios/baseline.lua", 1);
+    int y;
+    if (!a || !b) return;
+    for (y = 2020; y <= 2030; y++) {
+        CHECK(get(a, "child_labour", "World", y) == get(b, "child_labour", "World", y));
+        CHECK(get(a, "forced_labour", "World", y) == get(b, "forced_labour", "World", y));
+    }
+    vigil_results_free(a);
+    vigil_results_free(b);
+}
+
+/* ILO and UNICEF (2021): +8.9 M by end-2022 without mitigation, about +46 M
+** if social protection slips (the scenarios' own draws). */
+static void covid(void) {
+    vigil_results *r = run("scenarios/covid_2020_2022.lua", 0);
+    if (r) CHECK_ABS(cl_change(r), 8.9e6, 0.5e6);
+    vigil_results_free(r);
+    r = run("scenarios/covid_social_protection_slips.lua", 0);
+    if (r) CHECK_ABS(cl_change(r), 46e6, 3e6);
+    vigil_results_free(r);
+}
+
+/* Bigger GDP loss, longer closure, lower coverage: more child labour. */
+static void directions(void) {
+    static const char *const pairs[][2] = {
+        {"tests/model/gdp_2.lua", "tests/model/gdp_5.lua"},
+        {"tests/model/closure_3.lua", "tests/model/closure_6.lua"},
+        {"tests/model/coverage_10.lua", "tests/model/coverage_30.lua"}};
+    vigil_results *base = run(NULL, 1);
+    size_t k;
+    for (k = 0; base && k < sizeof pairs / sizeof pairs[0]; k++) {
+        vigil_results *lo = run(pairs[k][0], 1), *hi = run(pairs[k][1], 1);
+        if (lo && hi) {
+            double b = get(base, "child_labour", "World", 2023);
+            double l = get(lo, "child_labour", "World", 2023), h = get(hi, "child_labour", "World", 2023);
+            if (!CHECK(b < l && l < h))
+                fprintf(stderr, "  %s: baseline %.0f, %.0f, %.0f\n", pairs[k][1], b, l, h);
+        }
+        vigil_results_free(lo);
+        vigil_results_free(hi);
+    }
+    vigil_results_free(base);
+}
+
+/* Shapley parts add up to the central path's change against the baseline;
+** read back from decomposition.csv through the writer. */
+static void decomposition(void) {
+    vigil_results *base = run(NULL, 1), *r = run("tests/model/mixed.lua", 1);
+    vigil_ctx *ctx = vigil_open();
+    char dir[] = "/tmp/vigil_test_model_XXXXXX", path[4096], line[1024];
+    double sum = 0;
+    FILE *f;
+    if (!base || !r || mkdtemp(dir) == NULL) return;
+    CHECK(vigil_results_write(ctx, r, dir) == VIGIL_OK);
+    snprintf(path, sizeof path, "%s/decomposition.csv", dir);
+    if (CHECK((f = fopen(path, "r")) != NULL)) {
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "2024,World,child_labour,", 24) == 0)
+                sum += strtod(strrchr(line, ',') + 1, NULL);
+        fclose(f);
+    }
+    CHECK_REL(sum, get(r, "child_labour", "World", 2024) - get(base, "child_labour", "World", 2024),
+              1e-9);
+    CHECK(fabs(sum) > 1e5);
+    vigil_results_free(r);
+    vigil_results_free(base);
+    vigil_close(ctx);
+}
+
+int main(void) {
+    vigil_ctx *ctx = vigil_open();
+    src = getenv("VIGIL_SOURCE");
+    if (src == NULL) src = VIGIL_SOURCE_DIR;
+    if (vigil_world_load(ctx, NULL, &world) != VIGIL_OK) {
+        fprintf(stderr, "%s\n", vigil_errmsg(ctx));
+        return 1;
+    }
+    baseline_totals();
+    invariants(NULL);
+    invariants("tests/model/mixed.lua");
+    no_lever();
+    covid();
+    directions();
+    decomposition();
+    vigil_world_free(world);
+    vigil_close(ctx);
+    return test_done();
+}
