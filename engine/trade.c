@@ -51,7 +51,8 @@ static int make_key(const vg_run *r, int t, const unsigned char *mask, char *key
     return any;
 }
 
-/* Final demand: consuming regions covered by the lever buy (1 + change). */
+/* Final demand: consuming regions covered by the lever buy (1 + change)
+** of the sector's products (from the origin regions, when given). */
 static void apply_demand(const vg_run *r, long li, vigil_table *t) {
     const vigil_lever *l = vigil_scenario_lever(r->s, li);
     double f = 1 + param(r, li, "change", 0);
@@ -59,7 +60,9 @@ static void apply_demand(const vg_run *r, long li, vigil_table *t) {
     for (j = 0; j < ny; j++) {
         if (!vigil_world_region_covers(r->w, l->region, t->y_region[j])) continue;
         for (i = 0; i < t->n; i++)
-            if (vigil_sector_covers_cell(r->w, l->sector, i)) t->Y.v[i * ny + j] *= fmax(0, f);
+            if (vigil_sector_covers_cell(r->w, l->sector, i) &&
+                (l->origin == NULL || vigil_world_region_covers(r->w, l->origin, t->cell_region[i])))
+                t->Y.v[i * ny + j] *= fmax(0, f);
     }
 }
 
