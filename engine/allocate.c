@@ -127,8 +127,8 @@ static int solve_rho(vigil_ctx *ctx, const vigil_world *w, vg_family *f, long g,
     int it;
     if (target < slo || target > shi)
         return vigil_seterr(ctx, VIGIL_EDATA,
-                            "%s: target share %.4g for '%s' is out of reach: the table "
-                            "allows %.4g to %.4g", where, target, f->name[g], slo, shi);
+                            "%s: target share %.15g for '%s' is out of reach: the table "
+                            "allows %.6g to %.6g", where, target, f->name[g], slo, shi);
     for (it = 0; it < 200 && hi - lo > 1e-14; it++) {
         double mid = 0.5 * (lo + hi);
         if (share_at(w, f, g, exp(mid)) < target) lo = mid;
@@ -169,7 +169,7 @@ int vg_calibrate(vigil_ctx *ctx, vigil_world *w, const char *path) {
         if ((rc = vg_tidy_num(ctx, &t, r, cs, &target)) != VIGIL_OK) break;
         if (!(target > 0 && target < 1)) {
             rc = vg_tidy_err(ctx, &t, r, cs, VIGIL_EDATA,
-                             "a share is between 0 and 1, not %g", target);
+                             "a share is strictly between 0 and 1, not %.15g", target);
             break;
         }
         snprintf(where, sizeof where, "%s:%ld:%ld", t.path, t.line[r], cs + 1);

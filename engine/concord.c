@@ -115,12 +115,14 @@ static int read_region_rows(vigil_ctx *ctx, vigil_world *w, vg_family *f,
         if ((rc = vg_tidy_num(ctx, c, r, cw, &wt)) != VIGIL_OK) return rc;
         if (wt < 0 || wt > 1)
             return vg_tidy_err(ctx, c, r, cw, VIGIL_EDATA,
-                               "weight %g is outside [0, 1]", wt);
+                               "weight %.15g is outside [0, 1]", wt);
         if ((g = add_labour_region(f, vg_tidy_str(c, r, cg))) < 0)
             return vigil_nomem(ctx, c->path);
         wsum[m] += wt;
         if (cp >= 0 && *vg_tidy_str(c, r, cp)) {
             if ((rc = vg_tidy_num(ctx, c, r, cp, &pop)) != VIGIL_OK) return rc;
+            if (pop < 0)
+                return vg_tidy_err(ctx, c, r, cp, VIGIL_EDATA, "negative population %.15g", pop);
         } else {
             pop = -1; /* no population: the output fallback, marked by a negative key */
         }

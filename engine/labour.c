@@ -67,9 +67,13 @@ static int child_row(vigil_ctx *ctx, vigil_world *w, const vg_tidy *t, const col
     const char *measure = vg_tidy_str(t, r, c->measure);
     double v;
     int b, a, rc;
-    if (!is_all(t, r, c->sex)) return VIGIL_OK; /* by sex: not modelled yet */
+    if (!is_all(t, r, c->sex) && strcmp(vg_tidy_str(t, r, c->sex), "boys") != 0 &&
+        strcmp(vg_tidy_str(t, r, c->sex), "girls") != 0)
+        return vg_tidy_err(ctx, t, r, c->sex, VIGIL_EDATA, "unknown category '%s'",
+                           vg_tidy_str(t, r, c->sex));
     if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
-    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %g", v);
+    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
+    if (!is_all(t, r, c->sex)) return VIGIL_OK; /* by sex: not modelled yet */
     b = is_all(t, r, c->sector) ? -1 : name_index((const char *const[]){
         "agriculture", "industry", "services"}, 3, vg_tidy_str(t, r, c->sector));
     a = is_all(t, r, c->age) ? -1 : name_index(age_names, VIGIL_NAGES, vg_tidy_str(t, r, c->age));
@@ -90,9 +94,10 @@ static int unmapped(vigil_ctx *ctx, const vg_tidy *t, const cols *c, long r,
                     const vg_family *f) {
     const char *reg = vg_tidy_str(t, r, c->region);
     double v;
-    if (strcmp(reg, "World") == 0 || vg_tidy_num(ctx, t, r, c->value, &v) != VIGIL_OK)
-        return VIGIL_OK;
-    vigil_clearerr(ctx);
+    int rc;
+    if (strcmp(reg, "World") == 0) return VIGIL_OK;
+    if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
+    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
     if (v > 0)
         return vg_tidy_err(ctx, t, r, c->region, VIGIL_EDATA,
                            "labour region '%s' is in no row of %s", reg, f->region_path);
@@ -157,6 +162,7 @@ static int forced_row(vigil_ctx *ctx, vigil_world *w, const vg_tidy *t, const co
     if (!is_all(t, r, c->sex) || !is_all(t, r, c->age)) return VIGIL_OK;
     if (h < 0 && strcmp(reg, "World") != 0) return unmapped(ctx, t, c, r, &w->fam[VIGIL_FORCED]);
     if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
+    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
     f = is_all(t, r, c->type) ? -1 : name_index(fltype_names, VIGIL_NFLTYPES,
                                                   vg_tidy_str(t, r, c->type));
     if (!is_all(t, r, c->type) && f < 0)
@@ -164,6 +170,9 @@ static int forced_row(vigil_ctx *ctx, vigil_world *w, const vg_tidy *t, const co
                            vg_tidy_str(t, r, c->type));
     b = is_all(t, r, c->sector) ? -1 : name_index((const char *const[]){
         "agriculture", "industry", "services"}, 3, vg_tidy_str(t, r, c->sector));
+    if (!is_all(t, r, c->sector) && b < 0)
+        return vg_tidy_err(ctx, t, r, c->sector, VIGIL_EDATA, "unknown category '%s'",
+                           vg_tidy_str(t, r, c->sector));
     if (h < 0) { /* World */
         if (f == 0 && b >= 0) w->fl_private_sector[b] = v;
         return VIGIL_OK;

@@ -60,10 +60,20 @@ static char *resolve(const char *dir, const char *rel, int path) {
     return p;
 }
 
+/* Whether key k appears in an earlier row than r. */
+static int seen_before(const vg_tidy *t, long r, const char *k) {
+    long q;
+    for (q = 0; q < r; q++)
+        if (strcmp(vg_tidy_str(t, q, 0), k) == 0) return 1;
+    return 0;
+}
+
 static int set_key(vigil_ctx *ctx, const vg_tidy *t, long r, const char *dir,
                    vg_world_conf *c) {
     const char *k = vg_tidy_str(t, r, 0), *v = vg_tidy_str(t, r, 1);
     size_t i;
+    if (seen_before(t, r, k))
+        return vg_tidy_err(ctx, t, r, 0, VIGIL_EDATA, "'%s' is set twice", k);
     if (strcmp(k, "stylised") == 0) {
         if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
             return vg_tidy_err(ctx, t, r, 1, VIGIL_EDATA,
@@ -74,9 +84,10 @@ static int set_key(vigil_ctx *ctx, const vg_tidy *t, long r, const char *dir,
     for (i = 0; i < NKEYS; i++) {
         char **field = (char **)((char *)c + keys[i].off);
         if (strcmp(k, keys[i].name) != 0) continue;
-        if (*field)
-            return vg_tidy_err(ctx, t, r, 0, VIGIL_EDATA, "'%s' is set twice", k);
-        if (*v == '\0') return VIGIL_OK;
+        if (*v == '\0')
+            return keys[i].required ? vg_tidy_err(ctx, t, r, 1, VIGIL_EDATA,
+                                                  "'%s' needs a value", k)
+                                    : VIGIL_OK;
         if ((*field = resolve(dir, v, keys[i].path)) == NULL)
             return vigil_nomem(ctx, t->path);
         return VIGIL_OK;
