@@ -224,29 +224,50 @@ static int multipliers(vigil_ctx *ctx, const vigil_mrio *m, vigil_accounts *a) {
     return rc;
 }
 
-int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
-                           const vigil_mrio *m, vigil_accounts **out) {
-    long i, d, R = t->nreg;
-    double *yr = vg_malloc_array((size_t)t->n * (size_t)R, sizeof *yr), *X = NULL;
-    vigil_accounts *a = NULL;
-    int rc = yr ? alloc_accounts(ctx, t, &a) : vigil_nomem(ctx, "vigil_accounts");
-    gsl_set_error_handler_off();
-    if (rc == VIGIL_OK) {
-        y_by_region(t, yr);
-        X = a->X;
-        memcpy(X, yr, sizeof *X * (size_t)t->n * (size_t)R);
-        intensities(t, a->S);
-        rc = vigil_mrio_solve(ctx, m, X, R);
-    }
-    if (rc == VIGIL_OK) {
-        for (i = 0; i < t->n; i++)
-            for (d = 0; d < R; d++) a->x[i] += X[i * R + d];
-        regional(t, a, X);
-        global_split(t, a, X, yr);
-        rc = multipliers(ctx, m, a);
-    }
-    if (rc == VIGIL_OK) rc = local_split(ctx, t, a, yr);
+/* The parts that need Z but not the factors of I - A: S, and the local
+** Leontief split (e, u, v) with its accounts. Fills yr (n x nreg). */
+static int local_phase(vigil_ctx *ctx, const vigil_table *t, vigil_accounts *a,
+                       double *yr) {
+    int rc;
+    y_by_region(t, yr);
+    intensities(t, a->S);
+    rc = local_split(ctx, t, a, yr);
     if (rc == VIGIL_OK) local_accounts(t, a);
+    return rc;
+}
+
+/* The parts that need the factors but not Z: X = L Y_reg, x = L y, the
+** regional accounts, the global split and M. */
+static int global_phase(vigil_ctx *ctx, const vigil_table *t, const vigil_mrio *m,
+                        vigil_accounts *a, const double *yr) {
+    long i, d, R = t->nreg;
+    double *X = a->X;
+    int rc;
+    memcpy(X, yr, sizeof *X * (size_t)t->n * (size_t)R);
+    if ((rc = vigil_mrio_solve(ctx, m, X, R)) != VIGIL_OK) return rc;
+    for (i = 0; i < t->n; i++)
+        for (d = 0; d < R; d++) a->x[i] += X[i * R + d];
+    regional(t, a, X);
+    global_split(t, a, X, yr);
+    return multipliers(ctx, m, a);
+}
+
+/* The accounts and yr (n x nreg scratch) for t; on failure *a may hold a
+** part, for finish to free. where names the caller in messages. */
+static int begin(vigil_ctx *ctx, const vigil_table *t, const char *where,
+                 vigil_accounts **a, double **yr) {
+    int rc = vg_table_check_flows(ctx, t, where);
+    *a = NULL;
+    *yr = NULL;
+    gsl_set_error_handler_off();
+    if (rc != VIGIL_OK) return rc;
+    *yr = vg_malloc_array((size_t)t->n * (size_t)t->nreg, sizeof **yr);
+    if (*yr == NULL) return vigil_nomem(ctx, "vigil_accounts");
+    return alloc_accounts(ctx, t, a);
+}
+
+/* Frees yr, and a on failure; hands a out on success. Returns rc. */
+static int finish(int rc, double *yr, vigil_accounts *a, vigil_accounts **out) {
     vg_free(yr);
     if (rc != VIGIL_OK) {
         vigil_accounts_free(a);
@@ -254,6 +275,39 @@ int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
     }
     *out = a;
     return rc;
+}
+
+int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
+                           const vigil_mrio *m, vigil_accounts **out) {
+    vigil_accounts *a;
+    double *yr;
+    int rc = begin(ctx, t, "vigil_accounts_compute", &a, &yr);
+    if (rc == VIGIL_OK) rc = local_phase(ctx, t, a, yr);
+    if (rc == VIGIL_OK) rc = global_phase(ctx, t, m, a, yr);
+    return finish(rc, yr, a, out);
+}
+
+/*
+** The two steps of vigil_mrio_factor + vigil_accounts_compute with one
+** n x n array instead of two: everything that reads Z comes first, then
+** I - A is formed and factored in Z's storage (vg_mrio_factor_in_place),
+** then the solves. Each account is the same sum, in the same order, as in
+** the two calls, so the results are identical.
+*/
+int vigil_accounts_compute_consume(vigil_ctx *ctx, vigil_table *t, vigil_mrio **m,
+                                   vigil_accounts **out) {
+    vigil_accounts *a;
+    double *yr;
+    int rc = begin(ctx, t, "vigil_accounts_compute_consume", &a, &yr);
+    *m = NULL;
+    if (rc == VIGIL_OK) rc = local_phase(ctx, t, a, yr);
+    if (rc == VIGIL_OK) rc = vg_mrio_factor_in_place(ctx, t, m);
+    if (rc == VIGIL_OK) rc = global_phase(ctx, t, *m, a, yr);
+    if (rc != VIGIL_OK) {
+        vigil_mrio_free(*m);
+        *m = NULL;
+    }
+    return finish(rc, yr, a, out);
 }
 
 void vigil_accounts_free(vigil_accounts *a) {

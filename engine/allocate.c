@@ -17,6 +17,7 @@
 ** monotonically with rho_g.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "world_int.h"

@@ -21,6 +21,10 @@ static const char *const usage =
     "          shares (direct and upstream)\n"
     "  import  convert a table to the canonical layout: OECD ICIO, long CSV\n"
     "  check   validate a scenario (Lua) and print the levers it understood\n"
+    "  report  the briefing notes of a run or batch, English and French, HTML\n"
+    "          and Markdown with PLplot charts (also written by run)\n"
+    "  batch   run many scenarios (same world, seed, draws), compare them with\n"
+    "          the baseline; --resume, --shard/--merge, --db (SQLite)\n"
     "\n"
     "Options:\n"
     "  --help       this help; `vigil COMMAND --help` for a command's\n"
@@ -65,6 +69,8 @@ int vigil_cli_main(int argc, char **argv) {
         {"world", vigil_cmd_world},
         {"check", vigil_cmd_check},
         {"run", vigil_cmd_run},
+        {"report", vigil_cmd_report},
+        {"batch", vigil_cmd_batch},
     };
     size_t i;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

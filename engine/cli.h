@@ -16,6 +16,8 @@ int vigil_cmd_import(int argc, char **argv);
 int vigil_cmd_world(int argc, char **argv);
 int vigil_cmd_check(int argc, char **argv);
 int vigil_cmd_run(int argc, char **argv);
+int vigil_cmd_report(int argc, char **argv);
+int vigil_cmd_batch(int argc, char **argv);
 
 /* Prints "vigil: message" on stderr for the context's error and returns
 ** the exit code for it. */

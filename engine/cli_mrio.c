@@ -69,8 +69,8 @@ static int run(vigil_ctx *ctx, const mrio_args *a) {
     vigil_mrio *m = NULL;
     vigil_accounts *acc = NULL;
     int rc = vigil_table_load(ctx, &a->t, &t);
-    if (rc == VIGIL_OK) rc = vigil_mrio_factor(ctx, t, &m);
-    if (rc == VIGIL_OK) rc = vigil_accounts_compute(ctx, t, m, &acc);
+    /* the job needs Z no further: I - A takes its place (one n x n array) */
+    if (rc == VIGIL_OK) rc = vigil_accounts_compute_consume(ctx, t, &m, &acc);
     if (rc == VIGIL_OK) rc = vigil_mrio_write(ctx, t, m, acc, a->out, a->with_l);
     if (rc == VIGIL_OK && vigil_table_nstressors(t) == 0)
         fprintf(stderr, "vigil: note: the table has no F.csv: only x.csv was written\n");

@@ -1,6 +1,7 @@
 /*
 ** `vigil run`: a scenario on a world, written as summary.csv,
-** attribution.csv, decomposition.csv, sdg87.csv and manifest.json.
+** attribution.csv, decomposition.csv, sdg87.csv and manifest.json, then
+** its briefing notes (vigil/report.h) unless --no-report.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "cli.h"
 #include "vigil/project.h"
+#include "vigil/report.h"
 
 static const char *const help =
     "usage: vigil run [SCENARIO.lua] [options]\n"
@@ -28,9 +30,14 @@ static const char *const help =
     "  --draws N              Monte Carlo draws (default: the scenario's, else 1;\n"
     "                         with 1 draw every parameter takes its central value)\n"
     "  --seed S               random seed (default: the scenario's, else 87)\n"
+    "  --jobs N               draws in N worker processes (default: one per\n"
+    "                         core; results are the same for every N)\n"
     "  --param NAME=VALUE     set a model coefficient (docs/MODEL.md); repeatable\n"
     "  --keep-draws           also write draws.csv, every draw's values\n"
     "  --no-decomposition     skip the decomposition by lever\n"
+    "  --no-report            do not write the briefing notes (by default run\n"
+    "                         also writes report.en/fr.html, .md and charts/,\n"
+    "                         as vigil report does; --report to ask for them)\n"
     "  --max-memory MIB       Lua memory limit (default 256)\n"
     "  --max-instructions N   Lua instruction limit per call (default 1e8)\n";
 
@@ -40,6 +47,7 @@ typedef struct run_args {
     vigil_scenario_opts so;
     const char *params[64];
     int nparams;
+    int no_report;        /* --no-report */
 } run_args;
 
 static int parse_number(const char *opt, const char *s, double lo, double *v) {
@@ -57,6 +65,8 @@ static int parse_one(int argc, char **argv, int *i, run_args *a) {
         return got < 0 ? vigil_cli_usage("run", "%s needs a value", argv[*i]) : 0;
     if (strcmp(argv[*i], "--keep-draws") == 0) a->o.keep_draws = 1;
     else if (strcmp(argv[*i], "--no-decomposition") == 0) a->o.decompose = -1;
+    else if (strcmp(argv[*i], "--no-report") == 0) a->no_report = 1;
+    else if (strcmp(argv[*i], "--report") == 0) a->no_report = 0;
     else if (argv[*i][0] != '-') {
         if (a->file) return vigil_cli_usage("run", "one scenario at a time (see vigil batch): '%s'", argv[*i]);
         a->file = argv[*i];
@@ -67,6 +77,9 @@ static int parse_one(int argc, char **argv, int *i, run_args *a) {
         if (strcmp(opt, "--draws") == 0) {
             if ((rc = parse_number(opt, v, 1, &d)) != 0) return rc;
             a->o.draws = (int)d;
+        } else if (strcmp(opt, "--jobs") == 0) {
+            if ((rc = parse_number(opt, v, 1, &d)) != 0) return rc;
+            a->o.jobs = d > 1024 ? 1024 : (int)d;
         } else if (strcmp(opt, "--seed") == 0) {
             if ((rc = parse_number(opt, v, 0, &d)) != 0) return rc;
             a->o.seed = (unsigned long)d;
@@ -144,6 +157,9 @@ static int run(vigil_ctx *ctx, run_args *a) {
     if (!a->out) a->out = default_out(a->file, outbuf, sizeof outbuf);
     if (rc == VIGIL_OK) rc = vigil_results_write(ctx, res, a->out);
     if (rc == VIGIL_OK) print_headline(res, s, world, a->out);
+    if (rc == VIGIL_OK && !a->no_report &&
+        (rc = vigil_report_write(ctx, a->out, "both", VIGIL_REPORT_BOTH)) == VIGIL_OK)
+        printf("  briefing notes: %s/report.en.html, report.fr.html (and .md, charts/)\n", a->out);
     vigil_results_free(res);
     vigil_scenario_free(s);
     vigil_world_free(w);
@@ -155,6 +171,7 @@ int vigil_cmd_run(int argc, char **argv) {
     vigil_ctx *ctx;
     int i, rc;
     memset(&a, 0, sizeof a);
+    a.o.jobs = VIGIL_JOBS_AUTO;
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(help, stdout);

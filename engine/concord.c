@@ -123,6 +123,10 @@ static int read_region_rows(vigil_ctx *ctx, vigil_world *w, vg_family *f,
             if ((rc = vg_tidy_num(ctx, c, r, cp, &pop)) != VIGIL_OK) return rc;
             if (pop < 0)
                 return vg_tidy_err(ctx, c, r, cp, VIGIL_EDATA, "negative population %.15g", pop);
+            if (pop > 1e10) /* sums of several near DBL_MAX would overflow */
+                return vg_tidy_err(ctx, c, r, cp, VIGIL_EDATA,
+                                   "population %.15g is more than the world's (a unit "
+                                   "error?)", pop);
         } else {
             pop = -1; /* no population: the output fallback, marked by a negative key */
         }

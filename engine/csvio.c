@@ -5,6 +5,8 @@
 ** one physical line at a time, so that when a callback fires we know the
 ** line being parsed; a field starts on the line of the delimiter before
 ** it (or the line after the previous record ends), which we track too.
+** Complete lines without a quote, nearly every line of a table, are split
+** here instead (split_line), the way libcsv would, with the same callbacks.
 */
 #include <csv.h>
 #include <errno.h>
@@ -48,14 +50,26 @@ static void on_record(int c, void *data) {
 }
 
 /* The length of the next physical line in buf[0..n), its end included:
-** LF, CRLF or a lone CR (old Mac files) each end a line. */
-static size_t line_length(const char *buf, size_t n) {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (buf[i] == '\n') return i + 1;
-        if (buf[i] == '\r') return (i + 1 < n && buf[i + 1] == '\n') ? i + 2 : i + 1;
+** LF, CRLF or a lone CR (old Mac files) each end a line. *lf is the next
+** LF at or after buf (buf + n when there is none, NULL before the first
+** search), kept by the caller across lines: searching for it afresh on
+** every line would make a file with CR line ends quadratic in its chunk
+** size. The CR is looked for only before that LF, so each byte is
+** scanned about twice, by memchr. */
+static size_t line_length(const char *buf, size_t n, const char **lf) {
+    const char *cr;
+    size_t before;
+    if (*lf == NULL || *lf < buf) {
+        *lf = memchr(buf, '\n', n);
+        if (*lf == NULL) *lf = buf + n;
     }
-    return n;
+    before = (size_t)(*lf - buf);
+    cr = memchr(buf, '\r', before);
+    if (cr != NULL) {
+        size_t i = (size_t)(cr - buf);
+        return (i + 1 < n && buf[i + 1] == '\n') ? i + 2 : i + 1;
+    }
+    return before < n ? before + 1 : n;
 }
 
 static const char *parse_error(int err) {
@@ -64,24 +78,70 @@ static const char *parse_error(int err) {
     return csv_strerror(err);
 }
 
+static int is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/*
+** A complete line without quotes, split in place exactly as libcsv 3.0
+** (csv_parse, CSV_STRICT | CSV_APPEND_NULL) would split it, with the same
+** callbacks: fields end at commas, blanks (space, tab) around a field are
+** dropped, and a line of blanks alone makes no record. s[0..len) is the
+** line without its end; each field is NUL-terminated where its comma,
+** trailing blank or the line end was, so no byte is copied. This skips
+** libcsv's byte-at-a-time state machine and copy for the common line;
+** lines with a quote, and the part of a line split between two reads, go
+** to libcsv.
+*/
+static void split_line(reader *r, char *s, size_t len) {
+    size_t i = 0, f, e, stop;
+    while (i < len && is_blank(s[i])) i++;
+    if (i == len) return; /* blank line: libcsv submits no row */
+    for (;;) {
+        const char *comma;
+        for (f = i; f < len && is_blank(s[f]); f++) continue;
+        comma = f < len ? memchr(s + f, ',', len - f) : NULL;
+        stop = comma ? (size_t)(comma - s) : len;
+        for (e = stop; e > f && is_blank(s[e - 1]); e--) continue;
+        s[e] = '\0';
+        on_field(s + f, e - f, r);
+        if (comma == NULL) break;
+        i = stop + 1;
+    }
+    on_record(0, r);
+}
+
+/* The length of a line's end (LF, CR or CRLF) among its last len bytes. */
+static size_t end_length(const char *buf, size_t len) {
+    if (buf[len - 1] == '\r') return 1;
+    return len >= 2 && buf[len - 2] == '\r' ? 2 : 1;
+}
+
+/* The status for a line libcsv refused. */
+static int parse_failed(struct csv_parser *p, reader *r) {
+    if (csv_error(p) == CSV_ENOMEM) return vigil_nomem(r->ctx, r->path);
+    return vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path, r->line,
+                        r->col + 1, parse_error(csv_error(p)));
+}
+
 /* Feeds one buffer, line by line; returns a status. */
-static int feed(struct csv_parser *p, reader *r, const char *buf, size_t n) {
+static int feed(struct csv_parser *p, reader *r, char *buf, size_t n) {
+    const char *lf = NULL; /* not searched yet */
     while (n > 0 && r->status == VIGIL_OK) {
-        size_t len = line_length(buf, n);
+        size_t len = line_length(buf, n, &lf);
         int ends = buf[len - 1] == '\n' || buf[len - 1] == '\r';
+        int cr = buf[len - 1] == '\r', between = p->pstate == 0 && r->col == 0;
         if (r->after_cr && buf[0] == '\n') {
             ends = 0; /* the LF of a CRLF split between two reads */
             len = 1;
+            cr = 0;
         }
         /* Between records (libcsv's ROW_NOT_BEGUN, 0 in csv.c 3.0), the
         ** next field starts on this line: blank lines make no callback. */
-        if (p->pstate == 0 && r->col == 0) r->field_line = r->line;
-        if (csv_parse(p, buf, len, on_field, on_record, r) != len) {
-            if (csv_error(p) == CSV_ENOMEM) return vigil_nomem(r->ctx, r->path);
-            return vigil_seterr(r->ctx, VIGIL_EDATA, "%s:%ld:%ld: %s", r->path,
-                                r->line, r->col + 1, parse_error(csv_error(p)));
-        }
-        r->after_cr = buf[len - 1] == '\r';
+        if (between) r->field_line = r->line;
+        if (between && ends && memchr(buf, '"', len) == NULL)
+            split_line(r, buf, len - end_length(buf, len));
+        else if (csv_parse(p, buf, len, on_field, on_record, r) != len)
+            return parse_failed(p, r);
+        r->after_cr = cr;
         if (ends) r->line++;
         buf += len;
         n -= len;
@@ -94,7 +154,7 @@ static int read_stream(FILE *f, struct csv_parser *p, reader *r, char *buf) {
     int first = 1, rc = VIGIL_OK;
     size_t n;
     while (rc == VIGIL_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
-        const char *b = buf;
+        char *b = buf;
         if (first && n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
             b += 3; /* UTF-8 byte-order mark */
             n -= 3;
@@ -138,8 +198,6 @@ int vg_csv_read(vigil_ctx *ctx, const char *path, const vg_csv_cb *cb) {
     return rc;
 }
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
-
 /* A short printable excerpt of a cell for messages: control characters
 ** become spaces and a long cell ends with "...". */
 static const char *excerpt(char *buf, size_t size, const char *s) {
@@ -151,10 +209,17 @@ static const char *excerpt(char *buf, size_t size, const char *s) {
     return buf;
 }
 
+/* The bytes of decimal notation, with the blanks a cell may be padded with
+** (a table: this runs on every byte of every number). */
+static const unsigned char decimal_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1,
+    ['.'] = 1, ['e'] = 1, ['E'] = 1, [' '] = 1, ['\t'] = 1};
+
 /* Only decimal notation: strtod would also take "0x1p3", "nan", "inf". */
 static int is_decimal(const char *q) {
     for (; *q; q++)
-        if (!strchr("0123456789+-.eE \t", *q)) return 0;
+        if (!decimal_byte[(unsigned char)*q]) return 0;
     return 1;
 }
 

@@ -47,6 +47,23 @@ static int is_all(const vg_tidy *t, long r, long col) {
     return col < 0 || strcmp(vg_tidy_str(t, r, col), "all") == 0;
 }
 
+/* Counts of people are below this: a larger one is a typo or a unit error
+** (and sums of several near DBL_MAX would overflow to inf). */
+#define MAX_PERSONS 1e10
+
+/* A published count at (r, col): a number, not negative, not more than
+** MAX_PERSONS. */
+static int count(vigil_ctx *ctx, const vg_tidy *t, long r, long col, double *v) {
+    int rc = vg_tidy_num(ctx, t, r, col, v);
+    if (rc != VIGIL_OK) return rc;
+    if (*v < 0) return vg_tidy_err(ctx, t, r, col, VIGIL_EDATA, "negative count %.15g", *v);
+    if (*v > MAX_PERSONS)
+        return vg_tidy_err(ctx, t, r, col, VIGIL_EDATA,
+                           "count %.15g is more than the world's population (a unit "
+                           "error?)", *v);
+    return VIGIL_OK;
+}
+
 /* Checks that parts add up to a total (published splits are rounded to
 ** 0.1 M, so the data files scale them; see docs/DATA.md). */
 static int check_sum(vigil_ctx *ctx, const char *path, const char *region,
@@ -71,8 +88,7 @@ static int child_row(vigil_ctx *ctx, vigil_world *w, const vg_tidy *t, const col
         strcmp(vg_tidy_str(t, r, c->sex), "girls") != 0)
         return vg_tidy_err(ctx, t, r, c->sex, VIGIL_EDATA, "unknown category '%s'",
                            vg_tidy_str(t, r, c->sex));
-    if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
-    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
+    if ((rc = count(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
     if (!is_all(t, r, c->sex)) return VIGIL_OK; /* by sex: not modelled yet */
     b = is_all(t, r, c->sector) ? -1 : name_index((const char *const[]){
         "agriculture", "industry", "services"}, 3, vg_tidy_str(t, r, c->sector));
@@ -96,8 +112,7 @@ static int unmapped(vigil_ctx *ctx, const vg_tidy *t, const cols *c, long r,
     double v;
     int rc;
     if (strcmp(reg, "World") == 0) return VIGIL_OK;
-    if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
-    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
+    if ((rc = count(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
     if (v > 0)
         return vg_tidy_err(ctx, t, r, c->region, VIGIL_EDATA,
                            "labour region '%s' is in no row of %s", reg, f->region_path);
@@ -161,8 +176,7 @@ static int forced_row(vigil_ctx *ctx, vigil_world *w, const vg_tidy *t, const co
     if (strcmp(vg_tidy_str(t, r, c->measure), "forced_labour") != 0) return VIGIL_OK;
     if (!is_all(t, r, c->sex) || !is_all(t, r, c->age)) return VIGIL_OK;
     if (h < 0 && strcmp(reg, "World") != 0) return unmapped(ctx, t, c, r, &w->fam[VIGIL_FORCED]);
-    if ((rc = vg_tidy_num(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
-    if (v < 0) return vg_tidy_err(ctx, t, r, c->value, VIGIL_EDATA, "negative count %.15g", v);
+    if ((rc = count(ctx, t, r, c->value, &v)) != VIGIL_OK) return rc;
     f = is_all(t, r, c->type) ? -1 : name_index(fltype_names, VIGIL_NFLTYPES,
                                                   vg_tidy_str(t, r, c->type));
     if (!is_all(t, r, c->type) && f < 0)

@@ -145,7 +145,10 @@ static int put_number(state *st, const char *s, long line, long col) {
 
 static int on_field(void *ud, const char *s, size_t len, long line, long col) {
     state *st = ud;
-    UNUSED(len);
+    if (strlen(s) != len) /* else the cell would silently end at the NUL */
+        return vigil_seterr(st->ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: a NUL byte in the field (a UTF-16 or binary "
+                            "file? vigil reads UTF-8 text)", st->path, line, col);
     if (st->nrecords == 0) return col == 1 ? VIGIL_OK : add_col(st, s, line, col);
     if (col == 1) return start_row(st, s, line);
     return put_number(st, s, line, col);

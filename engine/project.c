@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "draws.h"
+#include "jobs.h"
 #include "model.h"
 #include "results.h"
 
@@ -161,6 +162,42 @@ static int one_draw(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, long k, 
     return rc;
 }
 
+/* Draw k as a job of engine/jobs.c (in a worker process when parallel). */
+typedef struct draw_job {
+    vg_run *r;
+    const vigil_run_opts *o;
+    int ndraws;
+    unsigned long seed;
+} draw_job;
+
+static int draw_fn(vigil_ctx *ctx, void *arg, long k, double *out) {
+    draw_job *d = arg;
+    return one_draw(ctx, d->r, d->o, k, d->ndraws, d->seed, out);
+}
+
+/* Every draw into res, in worker processes when o->jobs asks for them. */
+static int all_draws(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, int ndraws,
+                     unsigned long seed, vigil_results *res) {
+    draw_job d;
+    vg_jobs jobs;
+    d.r = r;
+    d.o = o;
+    d.ndraws = ndraws;
+    d.seed = seed;
+    jobs.njobs = o->jobs == VIGIL_JOBS_AUTO ? vg_jobs_cores() : o->jobs;
+    jobs.warm = 1;
+    jobs.progress = o->progress;
+    jobs.progress_arg = o->progress_arg;
+    return vg_jobs_run(ctx, &jobs, ndraws, (size_t)r->ny * (size_t)r->nser, draw_fn, &d,
+                       vg_results_draw(res, 0));
+}
+
+static double wall_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static void run_free(vg_run *r) {
     long g;
     vg_econ_cache_free(r);
@@ -203,20 +240,18 @@ int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
     unsigned long seed = o->has_seed ? o->seed : s ? vigil_scenario_seed(s) : 87;
     vg_run r;
     vigil_results *res = NULL;
-    clock_t c0 = clock();
-    long k;
+    double t0 = wall_seconds();
     int rc = run_init(ctx, &r, w, s, o);
     *out = NULL;
     if (rc == VIGIL_OK) rc = vg_results_new(ctx, &r, ndraws, seed, &res);
-    for (k = 0; rc == VIGIL_OK && k < ndraws; k++)
-        rc = one_draw(ctx, &r, o, k, ndraws, seed, vg_results_draw(res, k));
+    if (rc == VIGIL_OK) rc = all_draws(ctx, &r, o, ndraws, seed, res);
     if (rc == VIGIL_OK) vg_results_stats(res);
     if (rc == VIGIL_OK && o->decompose >= 0 && r.ngroups > 0) {
         if ((rc = vg_draw_levers(ctx, &r, 0, NULL)) == VIGIL_OK &&
             (rc = coefficients(ctx, &r, o)) == VIGIL_OK)
             rc = vg_results_decompose(ctx, res, &r);
     }
-    if (rc == VIGIL_OK) vg_results_finish(res, &r, o, (double)(clock() - c0) / CLOCKS_PER_SEC);
+    if (rc == VIGIL_OK) vg_results_finish(res, &r, o, wall_seconds() - t0);
     run_free(&r);
     if (rc != VIGIL_OK) {
         vigil_results_free(res);

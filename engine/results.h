@@ -6,6 +6,8 @@
 #ifndef VIGIL_RESULTS_H
 #define VIGIL_RESULTS_H
 
+#include <stdio.h>
+
 #include "model.h"
 
 enum { ST_MEAN, ST_P05, ST_P50, ST_P95, NSTAT };
@@ -34,5 +36,31 @@ void vg_results_stats(vigil_results *res);
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r);
 void vg_results_finish(vigil_results *res, const vg_run *r, const vigil_run_opts *o,
                        double seconds);
+
+/* ---- Writing (results_write.c) ---- */
+
+/* A further file of an output set: fn writes it to f. */
+typedef struct vg_write_file {
+    const char *name;
+    void (*fn)(FILE *f, const void *arg);
+    const void *arg;
+} vg_write_file;
+
+/* How vigil batch writes a run (vigil run: all zero). */
+typedef struct vg_write_opts {
+    int no_seconds;             /* leave the time out of manifest.json */
+    const char *manifest_extra; /* members appended to manifest.json, each
+                                ** written as ",\n  \"key\": value"; borrowed */
+    const vg_write_file *files; /* written before manifest.json; borrowed */
+    int nfiles;
+} vg_write_opts;
+
+/* vigil_results_write with options (o NULL: none). manifest.json is always
+** the last file renamed: when it exists, the whole set does. */
+int vg_results_write_opts(vigil_ctx *ctx, const vigil_results *r, const char *dir,
+                          const vg_write_opts *o);
+/* Writes s as a JSON string (quotes, backslashes and control characters
+** escaped). */
+void vg_json_str(FILE *f, const char *s);
 
 #endif

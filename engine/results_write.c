@@ -142,7 +142,7 @@ static void sdg87(FILE *f, const vigil_results *r) {
     }
 }
 
-static void json_str(FILE *f, const char *s) {
+void vg_json_str(FILE *f, const char *s) {
     fputc('"', f);
     for (; s && *s; s++) {
         if (*s == '"' || *s == '\\') fprintf(f, "\\%c", *s);
@@ -152,22 +152,22 @@ static void json_str(FILE *f, const char *s) {
     fputc('"', f);
 }
 
-static void manifest(FILE *f, const vigil_results *r) {
+static void manifest(FILE *f, const vigil_results *r, const vg_write_opts *o) {
     long k;
     int c;
     char buf[32];
     fprintf(f, "{\n  \"engine\": \"vigil %s\",\n  \"scenario\": ", VIGIL_VERSION);
-    json_str(f, r->scenario);
+    vg_json_str(f, r->scenario);
     fputs(",\n  \"scenario_file\": ", f);
-    json_str(f, r->scenario_path);
+    vg_json_str(f, r->scenario_path);
     fputs(",\n  \"scenario_sha256\": ", f);
-    json_str(f, r->hash);
+    vg_json_str(f, r->hash);
     fputs(",\n  \"description\": ", f);
-    json_str(f, r->description);
+    vg_json_str(f, r->description);
     fputs(",\n  \"world\": ", f);
-    json_str(f, r->world);
+    vg_json_str(f, r->world);
     fputs(",\n  \"world_dir\": ", f);
-    json_str(f, r->world_dir);
+    vg_json_str(f, r->world_dir);
     fprintf(f, ",\n  \"stylised_world\": %s,\n", r->stylised ? "true" : "false");
     fprintf(f, "  \"years\": [%d, %d],\n  \"draws\": %d,\n  \"seed\": %lu,\n", r->y0, r->y1,
             r->ndraws, r->seed);
@@ -178,30 +178,46 @@ static void manifest(FILE *f, const vigil_results *r) {
     for (k = 0; k < r->nlevers; k++)
         if (r->lever_text && r->lever_text[k]) {
             fputs(k ? ",\n    " : "\n    ", f);
-            json_str(f, r->lever_text[k]);
+            vg_json_str(f, r->lever_text[k]);
         }
     fputs("],\n  \"coefficients\": {", f);
     for (c = 0; c < VG_NCOEF; c++)
         fprintf(f, "%s\n    \"%s\": %s", c ? "," : "", vg_coef_name(c),
                 vg_fmt_double(buf, *vg_coef_field((vg_coef *)&r->coef, c)));
-    fprintf(f, "\n  },\n  \"seconds\": %.3f\n}\n", r->seconds);
+    fputs("\n  }", f);
+    if (o->manifest_extra) fputs(o->manifest_extra, f);
+    if (!o->no_seconds) fprintf(f, ",\n  \"seconds\": %.3f", r->seconds);
+    fputs("\n}\n", f);
 }
 
-int vigil_results_write(vigil_ctx *ctx, const vigil_results *r, const char *dir) {
+/* manifest.json is renamed last, so that its presence means the whole set
+** is there (vigil batch --resume relies on it). */
+int vg_results_write_opts(vigil_ctx *ctx, const vigil_results *r, const char *dir,
+                          const vg_write_opts *o) {
     static const struct { const char *name; void (*fn)(FILE *, const vigil_results *); } files[] = {
         {"summary.csv", summary}, {"attribution.csv", attribution},
-        {"decomposition.csv", decomposition}, {"sdg87.csv", sdg87},
-        {"manifest.json", manifest}, {"draws.csv", draws}};
+        {"decomposition.csv", decomposition}, {"sdg87.csv", sdg87}, {"draws.csv", draws}};
+    vg_write_opts none;
     vg_outset s;
     FILE *f;
     size_t k;
     int rc = vg_out_begin(ctx, &s, dir);
+    if (o == NULL) o = (memset(&none, 0, sizeof none), &none);
     for (k = 0; rc == VIGIL_OK && k < sizeof files / sizeof files[0]; k++) {
         if (files[k].fn == draws && !r->keep_draws) continue;
         if (files[k].fn == decomposition && r->ngroups == 0) continue;
         if ((rc = vg_out_open(ctx, &s, files[k].name, &f)) == VIGIL_OK) files[k].fn(f, r);
     }
+    for (k = 0; rc == VIGIL_OK && k < (size_t)o->nfiles; k++)
+        if ((rc = vg_out_open(ctx, &s, o->files[k].name, &f)) == VIGIL_OK)
+            o->files[k].fn(f, o->files[k].arg);
+    if (rc == VIGIL_OK && (rc = vg_out_open(ctx, &s, "manifest.json", &f)) == VIGIL_OK)
+        manifest(f, r, o);
     if (rc == VIGIL_OK) return vg_out_commit(ctx, &s);
     vg_out_abort(&s);
     return rc;
+}
+
+int vigil_results_write(vigil_ctx *ctx, const vigil_results *r, const char *dir) {
+    return vg_results_write_opts(ctx, r, dir, NULL);
 }

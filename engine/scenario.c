@@ -228,7 +228,27 @@ static const char *dist_name(vigil_dist_kind k) {
     return names[k];
 }
 
-int vg_dist_check_params(const vigil_dist *d, char *msg, size_t n) {
+/* Whether every value a distribution can take (within 10 standard
+** deviations) and its centre are finite numbers: finite parameters can
+** still overflow (uniform(-1e308, 1e308) draws inf, and a NaN draw would
+** end as the truncation bound). */
+static int dist_finite(const vigil_dist *d) {
+    switch (d->kind) {
+    case VIGIL_DIST_NORMAL:
+        return isfinite(d->a + 10 * d->b) && isfinite(d->a - 10 * d->b);
+    case VIGIL_DIST_LOGNORMAL:
+        return isfinite(exp(d->a + 10 * d->b)) && isfinite(exp(d->a + d->b * d->b / 2));
+    case VIGIL_DIST_UNIFORM:
+        return isfinite(d->b - d->a) && isfinite(d->a + d->b);
+    case VIGIL_DIST_TRIANGULAR:
+        return isfinite(d->c - d->a) && isfinite(d->a + d->b + d->c);
+    default:
+        return 1;
+    }
+}
+
+/* The checks of each kind's own parameters. */
+static int params_valid(const vigil_dist *d, char *msg, size_t n) {
     const char *name = dist_name(d->kind);
     if (!isfinite(d->a) || !isfinite(d->b) || !isfinite(d->c)) {
         snprintf(msg, n, "%s: the parameters must be finite numbers", name);
@@ -258,6 +278,15 @@ int vg_dist_check_params(const vigil_dist *d, char *msg, size_t n) {
     default:
         return 1;
     }
+}
+
+int vg_dist_check_params(const vigil_dist *d, char *msg, size_t n) {
+    if (!params_valid(d, msg, n)) return 0;
+    if (dist_finite(d)) return 1;
+    snprintf(msg, n, "%s: the parameters are so large that its values overflow "
+             "(they must stay finite numbers within 10 standard deviations)",
+             dist_name(d->kind));
+    return 0;
 }
 
 /* The valid range in words: "in [0, 12]" ("a share in [0, 1]" for a

@@ -308,6 +308,13 @@ const char *vigil_table_stressor(const vigil_table *t, long k) { return t->F.row
 long vigil_table_cell_region(const vigil_table *t, long i) { return t->cell_region[i]; }
 const double *vigil_table_x(const vigil_table *t) { return t->x; }
 
+int vg_table_check_flows(vigil_ctx *ctx, const vigil_table *t, const char *where) {
+    if (t->Z.v != NULL) return VIGIL_OK;
+    return vigil_seterr(ctx, VIGIL_EUSAGE,
+                        "%s: the table's intermediate flows were consumed by "
+                        "vigil_accounts_compute_consume", where);
+}
+
 /* Copies n strings; NULL when out of memory (what was copied is freed). */
 static char **copy_strings(char *const *src, long n) {
     char **dst = vg_calloc((size_t)(n ? n : 1), sizeof *dst);
@@ -339,10 +346,11 @@ static int copy_matrix(const vg_matcsv *src, vg_matcsv *dst) {
 }
 
 int vg_table_clone(vigil_ctx *ctx, const vigil_table *src, vigil_table **out) {
-    vigil_table *t = vg_calloc(1, sizeof *t);
+    vigil_table *t;
     int i, ok;
     *out = NULL;
-    if (t == NULL) return vigil_nomem(ctx, "vg_table_clone");
+    if ((i = vg_table_check_flows(ctx, src, "vg_table_clone")) != VIGIL_OK) return i;
+    if ((t = vg_calloc(1, sizeof *t)) == NULL) return vigil_nomem(ctx, "vg_table_clone");
     t->n = src->n;
     t->nreg = src->nreg;
     t->x_given = src->x_given;

@@ -44,7 +44,10 @@ static int on_field(void *ud, const char *s, size_t len, long line, long col) {
     state *st = ud;
     vg_tidy *t = st->t;
     char **slot;
-    UNUSED(len);
+    if (strlen(s) != len) /* else the cell would silently end at the NUL */
+        return vigil_seterr(st->ctx, VIGIL_EDATA,
+                            "%s:%ld:%ld: a NUL byte in the field (a UTF-16 or binary "
+                            "file? vigil reads UTF-8 text)", t->path, line, col);
     if (st->nfield == -1) return push_head(st, s); /* still in the header */
     if (col > t->ncol)
         return vigil_seterr(st->ctx, VIGIL_EDATA,

@@ -4,6 +4,7 @@
 ** attribution (each step in its own file; this one orders them).
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -69,6 +69,17 @@ int vigil_mrio_leontief(vigil_ctx *ctx, const vigil_mrio *m, double *l);
 int vigil_accounts_compute(vigil_ctx *ctx, const vigil_table *t,
                            const vigil_mrio *m, vigil_accounts **out);
 void vigil_accounts_free(vigil_accounts *a);
+/* vigil_mrio_factor and vigil_accounts_compute in one call, for a job that
+** needs the table's intermediate flows no further (vigil mrio): I - A is
+** formed and factored in the storage of the table's Z, so the job holds one
+** n x n array instead of two. The results are the same, bit for bit. THE
+** TABLE'S Z IS CONSUMED (count on it whether or not the call succeeds):
+** afterwards t keeps its labels, x, Y and F, and may go to vigil_mrio_write,
+** the vigil_table_ getters and vigil_table_free, but vigil_mrio_factor and
+** vigil_accounts_compute refuse it (VIGIL_EUSAGE). The caller frees *m with vigil_mrio_free and *out with
+** vigil_accounts_free (both NULL on failure). */
+int vigil_accounts_compute_consume(vigil_ctx *ctx, vigil_table *t, vigil_mrio **m,
+                                   vigil_accounts **out);
 
 enum vigil_account {
     VIGIL_D_CBA, VIGIL_D_PBA, VIGIL_D_IMP, VIGIL_D_EXP,

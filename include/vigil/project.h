@@ -24,7 +24,17 @@ typedef struct vigil_run_opts {
     const char *const *params;
     const char *model_dir; /* coefficients.csv and regions.csv; NULL:
                               scenarios/data/model */
+    /* Draws in parallel: worker processes (0 or 1: all in this process;
+    ** VIGIL_JOBS_AUTO: one per core). Results are the same whatever the
+    ** number (each draw has its own random stream). */
+    int jobs;
+    /* Called in this process with the number of draws done, about ten
+    ** times a second (NULL: none); arg is passed back. */
+    void (*progress)(void *arg, long done, long total);
+    void *progress_arg;
 } vigil_run_opts;
+
+#define VIGIL_JOBS_AUTO (-1)
 
 typedef struct vigil_results vigil_results;
 

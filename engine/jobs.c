@@ -1,0 +1,195 @@
+/*
+** Worker processes for independent items (engine/jobs.h). fork(2) gives
+** each worker a private copy of the caller's memory; results travel back
+** through one shared anonymous mapping (MAP_SHARED | MAP_ANONYMOUS), and
+** so do errors: each worker has a slot for its message, and an atomic
+** "lowest failed item" lets the others stop early without changing which
+** error is reported.
+*/
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "jobs.h"
+
+/* Exported by libopenblas (its cblas.h declares them). */
+void openblas_set_num_threads(int n);
+int openblas_get_num_threads(void);
+
+typedef struct slot {
+    int code;               /* VIGIL_OK, or the worker's error */
+    long item;              /* the item that failed */
+    char msg[VIGIL_ERRMAX];
+} slot;
+
+/* The shared control block: the next item to take, progress, the stop
+** mark, one slot per worker. */
+typedef struct control {
+    atomic_long next;
+    atomic_long done;
+    atomic_long stop;       /* lowest failed item (LONG_MAX: none) */
+    slot slot[];
+} control;
+
+int vg_jobs_cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+static void *shared(size_t n) {
+    void *p = mmap(NULL, n ? n : 1, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* Lowers the stop mark to k (a compare-and-swap loop: marks only go down). */
+static void lower_stop(control *c, long k) {
+    long cur = atomic_load(&c->stop);
+    while (k < cur && !atomic_compare_exchange_weak(&c->stop, &cur, k)) {
+    }
+}
+
+/* Items [k0, n) in this process: the plain loop, OpenBLAS on one thread
+** meanwhile. */
+static int serial(vigil_ctx *ctx, const vg_jobs *jobs, long k0, long n, size_t stride,
+                  vg_job_fn fn, void *arg, double *out) {
+    int blas = openblas_get_num_threads(), rc = VIGIL_OK;
+    long k;
+    openblas_set_num_threads(1);
+    for (k = k0; rc == VIGIL_OK && k < n; k++) {
+        rc = fn(ctx, arg, k, out + (size_t)k * stride);
+        if (rc == VIGIL_OK && jobs && jobs->progress) jobs->progress(jobs->progress_arg, k + 1, n);
+    }
+    openblas_set_num_threads(blas);
+    return rc;
+}
+
+/* A worker's life: it takes the next item not yet taken (so that a worker
+** slowed by other load on the machine does not hold the others back) until
+** none is left or a lower item failed. Items are taken in increasing
+** order, so every item below a failed one is computed by some worker and
+** the lowest failure is found. Never returns; _exit skips the parent's
+** atexit handlers and stdio. */
+static void worker(vigil_ctx *ctx, control *c, int j, long n, size_t stride,
+                   vg_job_fn fn, void *arg, double *buf, pid_t parent) {
+    long k;
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* die with the parent (kill -9) */
+#endif
+    if (getppid() != parent) _exit(1);
+    openblas_set_num_threads(1);
+    while ((k = atomic_fetch_add(&c->next, 1)) < n) {
+        int rc;
+        if (k > atomic_load(&c->stop)) break;
+        if ((rc = fn(ctx, arg, k, buf + (size_t)k * stride)) != VIGIL_OK) {
+            c->slot[j].code = rc;
+            c->slot[j].item = k;
+            snprintf(c->slot[j].msg, sizeof c->slot[j].msg, "%s", vigil_errmsg(ctx));
+            lower_stop(c, k);
+            _exit(1);
+        }
+        atomic_fetch_add(&c->done, 1);
+    }
+    _exit(0);
+}
+
+/* Records how worker j ended when it did not end well; returns 1 then. */
+static int reap(vigil_ctx *ctx, control *c, int j, int nj, int status, int *failed) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
+    lower_stop(c, -1);
+    if (c->slot[j].code != VIGIL_OK || *failed) return 1;
+    *failed = 1;
+    if (WIFSIGNALED(status))
+        vigil_seterr(ctx, VIGIL_EIO, "draw worker %d of %d was killed by signal %d (%s)", j + 1,
+                     nj, WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        vigil_seterr(ctx, VIGIL_EIO, "draw worker %d of %d exited with status %d and no message",
+                     j + 1, nj, WEXITSTATUS(status));
+    return 1;
+}
+
+/* Waits for every started worker; with a progress callback, polls every
+** 20 ms and reports. Returns whether any worker ended badly. */
+static int wait_all(vigil_ctx *ctx, const vg_jobs *jobs, control *c, pid_t *pid, int nj,
+                    long n) {
+    int alive = 0, j, bad = 0, failed = 0, status;
+    const struct timespec tick = {0, 20000000L};
+    for (j = 0; j < nj; j++) alive += pid[j] > 0;
+    while (alive > 0) {
+        for (j = 0; j < nj; j++) {
+            pid_t p;
+            if (pid[j] <= 0) continue;
+            p = waitpid(pid[j], &status, jobs->progress ? WNOHANG : 0);
+            if (p == 0 || (p < 0 && errno == EINTR)) continue;
+            bad |= p < 0 ? 1 : reap(ctx, c, j, nj, status, &failed);
+            pid[j] = 0;
+            alive--;
+        }
+        if (jobs->progress) jobs->progress(jobs->progress_arg, atomic_load(&c->done), n);
+        if (alive > 0 && jobs->progress) nanosleep(&tick, NULL);
+    }
+    return bad;
+}
+
+/* The error to report: the lowest failed item's, as a serial run gives. */
+static int first_error(vigil_ctx *ctx, const control *c, int nj) {
+    int j, best = -1;
+    for (j = 0; j < nj; j++)
+        if (c->slot[j].code != VIGIL_OK && (best < 0 || c->slot[j].item < c->slot[best].item))
+            best = j;
+    if (best < 0) return vigil_errcode(ctx) != VIGIL_OK ? vigil_errcode(ctx) : VIGIL_EIO;
+    return vigil_seterr(ctx, c->slot[best].code, "%s", c->slot[best].msg);
+}
+
+int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
+                vg_job_fn fn, void *arg, double *out) {
+    int nj = jobs ? jobs->njobs : 1, j, bad, fork_errno = 0;
+    size_t csize, bsize = (size_t)nitems * stride * sizeof(double);
+    control *c;
+    double *buf;
+    pid_t *pid, parent = getpid();
+    if (nj > nitems - (jobs && jobs->warm)) nj = (int)(nitems - (jobs && jobs->warm));
+    if (nj <= 1) return serial(ctx, jobs, 0, nitems, stride, fn, arg, out);
+    if (jobs->warm && (bad = serial(ctx, NULL, 0, 1, stride, fn, arg, out)) != VIGIL_OK)
+        return bad;
+    csize = sizeof *c + (size_t)nj * sizeof c->slot[0];
+    c = shared(csize);
+    buf = shared(bsize);
+    pid = vg_calloc((size_t)nj, sizeof *pid);
+    if (c == NULL || buf == NULL || pid == NULL) {
+        bad = vigil_nomem(ctx, "draw workers");
+        goto done;
+    }
+    atomic_init(&c->next, jobs->warm ? 1 : 0);
+    atomic_init(&c->done, jobs->warm ? 1 : 0);
+    atomic_init(&c->stop, nitems);
+    for (j = 0; j < nj; j++) {
+        if ((pid[j] = fork()) == 0) worker(ctx, c, j, nitems, stride, fn, arg, buf, parent);
+        if (pid[j] < 0) { /* stop the others, then report */
+            fork_errno = errno;
+            lower_stop(c, -1);
+            break;
+        }
+    }
+    vigil_clearerr(ctx);
+    bad = wait_all(ctx, jobs, c, pid, nj, nitems);
+    if (bad) bad = first_error(ctx, c, nj);
+    else if (fork_errno) bad = vigil_seterr(ctx, VIGIL_EIO, "draw workers: fork failed: %s",
+                                            strerror(fork_errno));
+    else if (jobs->warm) memcpy(out + stride, buf + stride, bsize - stride * sizeof *buf);
+    else memcpy(out, buf, bsize);
+done:
+    vg_free(pid);
+    if (buf) munmap(buf, bsize ? bsize : 1);
+    if (c) munmap(c, csize);
+    return bad;
+}

@@ -1,0 +1,51 @@
+/*
+** Parallel items (Monte Carlo draws) in worker processes. Each worker is a
+** fork of the caller, so it owns a copy of everything (the Lua state, the
+** economy cache) and nothing has to be thread-safe; workers take the
+** items one by one, in increasing order, from a shared counter, and write
+** them into a shared anonymous mapping, and the caller
+** copies them out when every worker is done. An item's result depends on
+** the item alone (its own random stream), so the output is the same
+** whatever the number of workers (DESIGN.md 4.3 and 9).
+*/
+#ifndef VIGIL_JOBS_H
+#define VIGIL_JOBS_H
+
+#include <stddef.h>
+
+#include "vigil_int.h"
+
+/* Computes item k into out (stride doubles). Returns a status after
+** vigil_seterr on ctx, which then reaches the caller of vg_jobs_run. */
+typedef int (*vg_job_fn)(vigil_ctx *ctx, void *arg, long k, double *out);
+/* Progress: done of total items finished (called from the caller's
+** process only, about ten times a second, and once at the end). */
+typedef void (*vg_progress_fn)(void *arg, long done, long total);
+
+typedef struct vg_jobs {
+    int njobs;               /* worker processes; <= 1: in this process */
+    int warm;                /* compute item 0 in this process before the
+                                workers start: what it caches (the economies
+                                of fixed trade levers) is then shared with
+                                every worker instead of rebuilt in each */
+    vg_progress_fn progress; /* NULL: none */
+    void *progress_arg;
+} vg_jobs;
+
+/* The number of online processors (at least 1). */
+int vg_jobs_cores(void);
+
+/*
+** Runs fn for k = 0 .. nitems-1 into out[k * stride ...]. With njobs > 1,
+** forks min(njobs, nitems) workers; OpenBLAS is held to one thread in each
+** (and in this process while it computes items itself), so that workers
+** and BLAS threads do not compete for cores and results do not depend on
+** the BLAS thread count. On failure returns the error of the lowest item
+** that failed, exactly as a run in one process would (workers stop as
+** soon as a lower item has failed); a worker killed by a signal is an
+** error (VIGIL_EIO) naming the signal. out is untouched on failure.
+*/
+int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
+                vg_job_fn fn, void *arg, double *out);
+
+#endif
