@@ -25,6 +25,7 @@ expect() {
         echo "FAILED: vigil $*"
         echo "  exit $got (want $code): $line"
         echo "  want: $want"
+        sed -n '1,20s/^/  stderr: /p' "$tmp/err"
         fail=1
     fi
     if [ "$code" != 0 ] && [ -s "$tmp/out" ]; then
