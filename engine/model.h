@@ -58,6 +58,7 @@ typedef struct vg_run {
     vg_econ *cache;      /* economies by key */
     long ncache, cache_cap;
     double *zero_n;      /* n zeros */
+    unsigned long seed;  /* the run's seed */
 } vg_run;
 
 /* Runs one evaluation: parameters in r->pv for the levers of groups in

@@ -243,6 +243,7 @@ int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
     double t0 = wall_seconds();
     int rc = run_init(ctx, &r, w, s, o);
     *out = NULL;
+    r.seed = seed;
     if (rc == VIGIL_OK) rc = vg_results_new(ctx, &r, ndraws, seed, &res);
     if (rc == VIGIL_OK) rc = all_draws(ctx, &r, o, ndraws, seed, res);
     if (rc == VIGIL_OK) vg_results_stats(res);

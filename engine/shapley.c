@@ -21,7 +21,7 @@
 /* The path of one subset (mask) of groups. */
 static int eval(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, double *out) {
     int rc = VIGIL_OK;
-    if (r->s) rc = vigil_scenario_begin_draw(ctx, r->s, vg_draw_seed(vigil_scenario_seed(r->s), 0));
+    if (r->s) rc = vigil_scenario_begin_draw(ctx, r->s, vg_draw_seed(r->seed, 0));
     if (rc == VIGIL_OK) rc = vg_draw_levers(ctx, r, 0, NULL);
     if (rc == VIGIL_OK) rc = vg_simulate(ctx, r, mask, 0, NULL, out);
     return rc;
@@ -65,7 +65,7 @@ static int sampled(vigil_ctx *ctx, vg_run *r, double *dec) {
     double *cur = vg_malloc_array((size_t)size, sizeof *cur);
     unsigned char *mask = vg_calloc((size_t)G, 1);
     size_t *order = vg_malloc_array((size_t)G, sizeof *order);
-    gsl_rng *rng = vg_draw_rng(r->s ? vigil_scenario_seed(r->s) : 87, -1);
+    gsl_rng *rng = vg_draw_rng(r->seed, -1);
     int rc = (prev && cur && mask && order && rng) ? VIGIL_OK : vigil_nomem(ctx, "decomposition");
     memset(dec, 0, sizeof *dec * (size_t)(G * size));
     for (m = 0; rc == VIGIL_OK && m < SAMPLES; m++) {

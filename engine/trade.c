@@ -20,6 +20,8 @@
 
 #include "model.h"
 
+#define VG_ECON_CACHE 8
+
 static int is_econ_lever(const vigil_lever *l) {
     return l->kind == VIGIL_SHOCK_DEMAND || l->kind == VIGIL_TRADE_TARIFF ||
            l->kind == VIGIL_TRADE_BAN;
@@ -113,7 +115,7 @@ static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, lon
     const vigil_lever *l = vigil_scenario_lever(r->s, li);
     long i, j, n = t->n, ny = t->Y.ncol;
     for (i = 0; i < n; i++) {
-        long ns, k;
+        long ns;
         double f;
         if (!vigil_sector_covers_cell(r->w, l->sector, i)) continue;
         if (l->origin && !vigil_world_region_covers(r->w, l->origin, t->cell_region[i])) continue;
@@ -127,7 +129,6 @@ static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, lon
             if (vigil_world_region_covers(r->w, l->importer, t->y_region[j]) &&
                 t->y_region[j] != t->cell_region[i])
                 lost_by_cell[i] += resource(t->Y.v + j, (size_t)ny, idx, ns, i, f);
-        (void)k;
     }
     if (l->kind == VIGIL_TRADE_BAN) { /* leakage: sold at home instead */
         double leak = param(r, li, "diversion", r->coef.ban_leakage);
@@ -249,6 +250,13 @@ int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
             *out = &r->cache[k];
             return VIGIL_OK;
         }
+    /* Bounded: uncertain trade parameters make a new economy every draw,
+    ** so beyond VG_ECON_CACHE entries the built ones are dropped (the
+    ** world's own economy, entry 0, stays). */
+    if (r->ncache > VG_ECON_CACHE) {
+        for (k = 1; k < r->ncache; k++) econ_free(&r->cache[k]);
+        r->ncache = 1;
+    }
     if (r->ncache == r->cache_cap) {
         vg_econ *c = vg_realloc(r->cache, sizeof *c * (size_t)(2 * r->cache_cap));
         if (c == NULL) return vigil_nomem(ctx, "trade");
