@@ -232,6 +232,23 @@ static int run_init(vigil_ctx *ctx, vg_run *r, const vigil_world *w, vigil_scena
     return rc;
 }
 
+/* A projection that overflowed (a coefficient set to 1e308 ...) must not
+** write inf or NaN into an official table. */
+static int check_finite(vigil_ctx *ctx, const vigil_results *res) {
+    long k, n = (long)res->ny * res->nser * NSTAT;
+    for (k = 0; k < n; k++)
+        if (!isfinite(res->stat[k])) {
+            long s = (k / NSTAT) % res->nser;
+            return vigil_seterr(ctx, VIGIL_ESCRIPT,
+                                "the projection overflowed: %s in %s, year %ld, is not a "
+                                "finite number (check the coefficients set by param.set "
+                                "or --param)",
+                                vg_indicator_name(res->ser_ind[s]), res->ser_region[s],
+                                res->y0 + (k / NSTAT) / res->nser);
+        }
+    return VIGIL_OK;
+}
+
 int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
                   const vigil_run_opts *opts, vigil_results **out) {
     vigil_run_opts o0;
@@ -247,6 +264,7 @@ int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
     if (rc == VIGIL_OK) rc = vg_results_new(ctx, &r, ndraws, seed, &res);
     if (rc == VIGIL_OK) rc = all_draws(ctx, &r, o, ndraws, seed, res);
     if (rc == VIGIL_OK) vg_results_stats(res);
+    if (rc == VIGIL_OK) rc = check_finite(ctx, res);
     if (rc == VIGIL_OK && o->decompose >= 0 && r.ngroups > 0) {
         if ((rc = vg_draw_levers(ctx, &r, 0, NULL)) == VIGIL_OK &&
             (rc = coefficients(ctx, &r, o)) == VIGIL_OK)
