@@ -585,7 +585,7 @@ static int load_decomposition(vigil_ctx *ctx, rp_run *r) {
                                       NULL};
     vg_tidy t;
     long row, cy, cr, ci, cl, vcol[1];
-    int rc, year, missing;
+    int rc, year, missing = 0;
     char key[512];
     if ((rc = read_csv(ctx, r, "decomposition.csv", req, &t, &missing)) != VIGIL_OK || missing)
         return rc;
@@ -613,7 +613,7 @@ static int load_sdg(vigil_ctx *ctx, rp_run *r) {
     static const char *const req[] = {"region", "indicator", "year", "mean", "p05", "p95", NULL};
     vg_tidy t;
     long row, vcol[3];
-    int rc, year, missing;
+    int rc, year, missing = 0;
     char key[512];
     if ((rc = read_csv(ctx, r, "sdg87.csv", req, &t, &missing)) != VIGIL_OK || missing)
         return rc;
@@ -638,7 +638,7 @@ static int load_attribution(vigil_ctx *ctx, rp_run *r) {
                                       "value", NULL};
     vg_tidy t;
     long row, vcol[1];
-    int rc, year, missing;
+    int rc, year, missing = 0;
     char key[512];
     if ((rc = read_csv(ctx, r, "attribution.csv", req, &t, &missing)) != VIGIL_OK || missing)
         return rc;
@@ -664,7 +664,7 @@ static int load_comparison(vigil_ctx *ctx, rp_run *r) {
         "baseline_mean", "diff_mean", "diff_p05", "diff_p95", NULL};
     vg_tidy t;
     long row, vcol[RP_NCMP];
-    int rc, year, missing, k;
+    int rc, year, missing = 0, k;
     char key[512];
     if ((rc = read_csv(ctx, r, "comparison.csv", req, &t, &missing)) != VIGIL_OK || missing)
         return rc;
