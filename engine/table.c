@@ -181,6 +181,11 @@ static int derive_x(vigil_ctx *ctx, vigil_table *t) {
     if (t->x == NULL) return vigil_nomem(ctx, "vigil_table_load");
     for (i = 0; i < n; i++) {
         t->x[i] = row_sum(t->Z.v + i * n, n) + row_sum(t->Y.v + i * t->Y.ncol, t->Y.ncol);
+        if (!isfinite(t->x[i]))
+            return vigil_seterr(ctx, VIGIL_EDATA,
+                                "%s:%ld:1: the output of '%s', rowsum(Z) + rowsum(Y), is "
+                                "not a finite number (the cells are too large)",
+                                t->path[VG_Y], t->Y.line[i], t->Z.col[i]);
         if (t->x[i] < 0)
             return vigil_seterr(ctx, VIGIL_EDATA,
                                 "%s:%ld:1: '%s' has negative output: rowsum(Z) + "
