@@ -51,7 +51,8 @@ long vigil_table_cell_region(const vigil_table *t, long i);
 ** rowsum(Z) + rowsum(Y). Borrowed, n values. */
 const double *vigil_table_x(const vigil_table *t);
 
-/* Factors (I - A) once (LU with partial pivoting, LAPACK dgetrf from OpenBLAS; docs/DECISIONS.md); the
+/* Factors (I - A) once (LU with partial pivoting: LAPACK dgetrf from
+** OpenBLAS, docs/DECISIONS.md); the
 ** caller frees *out with vigil_mrio_free. The table must outlive it. */
 int vigil_mrio_factor(vigil_ctx *ctx, const vigil_table *t, vigil_mrio **out);
 void vigil_mrio_free(vigil_mrio *m); /* accepts NULL */
