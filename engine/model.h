@@ -31,12 +31,27 @@ typedef struct vg_econ {
     int changed;
     const double *u, *v, *e, *X; /* as vigil_accounts_*; borrowed */
     double *dlnx;                /* n: log change of each cell's output */
+    double *share;               /* n x R: share of cell i's foreign output
+                                    bought by consumer region d (0 at home;
+                                    1 at home when the cell sells nothing
+                                    abroad), for the consumption footprints */
     /* owned when changed */
     vigil_table *table;
     vigil_mrio *mrio;
     vigil_accounts *acc;
     char *key;                   /* cache key: the shocks that made it */
 } vg_econ;
+
+/* A due-diligence lever in force in one year, its strings resolved once:
+** looking names up per cell was most of a draw's time on WIOD
+** (simulate.c). */
+typedef struct vg_dd {
+    double k;                  /* coverage x firm_share x effectiveness x phase */
+    double displacement;       /* share of the removed labour that reappears */
+    const unsigned char *imp;  /* R: importer regions covered */
+    const unsigned char *cell; /* n: cells covered (sector and origin) */
+    unsigned char *own;        /* R + n: the masks of a dynamic lever */
+} vg_dd;
 
 typedef struct vg_run {
     const vigil_world *w;
@@ -58,6 +73,13 @@ typedef struct vg_run {
     vg_econ *cache;      /* economies by key */
     long ncache, cache_cap;
     double *zero_n;      /* n zeros */
+    double *ex_cell;     /* n: scratch, export-linked labour by cell */
+    vg_dd *dd;           /* scratch: the due-diligence levers of a year */
+    long dd_cap;
+    unsigned char *dd_mask; /* per static lever: importer regions (R bytes)
+                               then covered cells (n bytes), built lazily */
+    unsigned char *dd_ready;
+    long nstatic;        /* static levers (those dd_mask covers) */
     unsigned long seed;  /* the run's seed */
 } vg_run;
 

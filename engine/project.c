@@ -208,6 +208,23 @@ static void run_free(vg_run *r) {
     for (g = 0; r->group_name && g < r->ngroups; g++) vg_free(r->group_name[g]);
     vg_free(r->group_name);
     vg_free(r->zero_n);
+    vg_free(r->ex_cell);
+    for (g = 0; r->dd && g < r->dd_cap; g++) vg_free(r->dd[g].own);
+    vg_free(r->dd);
+    vg_free(r->dd_mask);
+    vg_free(r->dd_ready);
+}
+
+/* Scratch of the yearly model: export-linked labour by cell, and the
+** due-diligence masks of the scenario's own levers (simulate.c). */
+static int scratch(vigil_ctx *ctx, vg_run *r) {
+    long ns = r->s ? vigil_scenario_nlevers(r->s) : 0;
+    r->nstatic = ns;
+    r->ex_cell = vg_calloc((size_t)r->n, sizeof *r->ex_cell);
+    r->dd_mask = vg_malloc_array((size_t)(ns + 1), (size_t)(r->R + r->n));
+    r->dd_ready = vg_calloc((size_t)ns + 1, 1);
+    if (!r->ex_cell || !r->dd_mask || !r->dd_ready) return vigil_nomem(ctx, "vigil_project");
+    return VIGIL_OK;
 }
 
 static int run_init(vigil_ctx *ctx, vg_run *r, const vigil_world *w, vigil_scenario *s,
@@ -229,6 +246,7 @@ static int run_init(vigil_ctx *ctx, vg_run *r, const vigil_world *w, vigil_scena
     rc = vg_model_data_load(ctx, o->model_dir ? o->model_dir : dir, w, &r->md);
     if (rc == VIGIL_OK) rc = layout(ctx, r);
     if (rc == VIGIL_OK) rc = groups(ctx, r);
+    if (rc == VIGIL_OK) rc = scratch(ctx, r);
     return rc;
 }
 

@@ -181,52 +181,127 @@ typedef struct acc {
     double total, sector[3], dom, ex, dir, type[3];
 } acc;
 
+static void dd_masks(const vg_run *r, const vigil_lever *l, unsigned char *m) {
+    const vigil_table *t = vigil_world_table(r->w);
+    const char *imp = l->importer ? l->importer : l->region;
+    long d, i;
+    for (d = 0; d < r->R; d++) m[d] = (unsigned char)vigil_world_region_covers(r->w, imp, d);
+    for (i = 0; i < r->n; i++)
+        m[r->R + i] = (unsigned char)(vigil_sector_covers_cell(r->w, l->sector, i) &&
+                                      (l->origin == NULL ||
+                                       vigil_world_region_covers(r->w, l->origin,
+                                                                 vigil_table_cell_region(t, i))));
+}
+
+/* The masks of lever li: cached for the scenario's own levers, rebuilt in
+** the entry's buffer for those on_year hooks add (they change by draw). */
+static const unsigned char *dd_lever_masks(vg_run *r, long li, const vigil_lever *l,
+                                           vg_dd *e) {
+    size_t w = (size_t)(r->R + r->n);
+    if (li < r->nstatic && !l->dynamic) {
+        if (!r->dd_ready[li]) {
+            dd_masks(r, l, r->dd_mask + (size_t)li * w);
+            r->dd_ready[li] = 1;
+        }
+        return r->dd_mask + (size_t)li * w;
+    }
+    dd_masks(r, l, e->own);
+    return e->own;
+}
+
+/* Grows the list of due-diligence entries to hold n. */
+static int dd_reserve(vg_run *r, long n) {
+    long k, cap = r->dd_cap;
+    vg_dd *dd;
+    if (n <= cap) return VIGIL_OK;
+    cap = 2 * n + 4;
+    if ((dd = vg_realloc(r->dd, sizeof *dd * (size_t)cap)) == NULL) return VIGIL_ENOMEM;
+    r->dd = dd;
+    for (k = r->dd_cap; k < cap; k++)
+        if ((dd[k].own = vg_malloc((size_t)(r->R + r->n))) == NULL) {
+            r->dd_cap = k;
+            return VIGIL_ENOMEM;
+        }
+    r->dd_cap = cap;
+    return VIGIL_OK;
+}
+
+/* The due-diligence levers in force during year t - 1, into r->dd. */
+static int dd_year(vg_run *r, const unsigned char *mask, int t, long *ndd) {
+    long li;
+    *ndd = 0;
+    for (li = 0; li < nlevers(r); li++) {
+        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+        const unsigned char *m;
+        vg_dd *e;
+        if (l->kind != VIGIL_POLICY_DUE_DILIGENCE || !vg_lever_on(r, li, mask) ||
+            !acts(l, t - 1))
+            continue;
+        if (dd_reserve(r, *ndd + 1) != VIGIL_OK) return VIGIL_ENOMEM;
+        e = &r->dd[(*ndd)++];
+        e->k = pval(r, li, "coverage", 0) * pval(r, li, "firm_share", 1) *
+               pval(r, li, "effectiveness", 0) * phase(r, li, l, t - 1);
+        e->displacement = pval(r, li, "displacement", r->coef.dd_displacement);
+        m = dd_lever_masks(r, li, l, e);
+        e->imp = m;
+        e->cell = m + r->R;
+    }
+    return VIGIL_OK;
+}
+
 /* Due diligence: the share of cell i's foreign final demand that comes from
-** the importers covered by lever li (global Leontief X). */
-static double covered_share(const vg_run *r, const vg_econ *ec, const vigil_lever *l, long i) {
-    long d, R = r->R, home = vigil_table_cell_region(vigil_world_table(r->w), i);
+** the covered importers (global Leontief X). */
+static double covered_share(const vg_run *r, const vg_econ *ec, const vg_dd *e, long i,
+                            long home) {
+    long d, R = r->R;
+    const double *X = ec->X + i * R;
     double cov = 0, all = 0;
     for (d = 0; d < R; d++) {
-        double x = fmax(ec->X[i * R + d], 0);
-        if (d == home) continue;
-        all += x;
-        if (vigil_world_region_covers(r->w, l->importer ? l->importer : l->region, d)) cov += x;
+        if (d == home || !(X[d] > 0)) continue;
+        all += X[d];
+        if (e->imp[d]) cov += X[d];
     }
     return all > 0 ? cov / all : 0;
 }
 
-/* Splits a cell's labour L with factor rho, applies due diligence, and
-** adds to a and to the consumers' footprints foot[R]. */
-static void split_cell(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
-                       long i, double L, double rho, acc *a, double *foot) {
+/* Splits a cell's labour L with factor rho and applies the year's due
+** diligence (ndd entries of r->dd); adds to a, the domestic part to the
+** home region's footprint and the export-linked part to ex_cell[i] (which
+** the caller spreads over the consumers once per year, econ_spread). */
+static void split_cell(const vg_run *r, long ndd, const vg_econ *ec, long i, long home,
+                       double L, double rho, acc *a, double *foot) {
     double den = fmax(ec->v[i], 0) + rho * ec->u[i];
     double q = den > 0 ? L / den : 0, ex = q * rho * ec->u[i], dir = q * rho * ec->e[i];
-    double dom = L - ex, fx = 0;
-    long li, d, R = r->R, home = vigil_table_cell_region(vigil_world_table(r->w), i);
-    for (li = 0; li < nlevers(r) && ex > 0; li++) {
-        const vigil_lever *l = vigil_scenario_lever(r->s, li);
+    double dom = L - ex;
+    long k;
+    for (k = 0; k < ndd && ex > 0; k++) {
+        const vg_dd *e = &r->dd[k];
         double cut;
-        if (l->kind != VIGIL_POLICY_DUE_DILIGENCE || !vg_lever_on(r, li, mask) ||
-            !acts(l, t - 1) || !vigil_sector_covers_cell(r->w, l->sector, i) ||
-            (l->origin && !vigil_world_region_covers(r->w, l->origin, home)))
-            continue;
-        cut = pval(r, li, "coverage", 0) * pval(r, li, "firm_share", 1) *
-              pval(r, li, "effectiveness", 0) * phase(r, li, l, t - 1) *
-              covered_share(r, ec, l, i) * ex;
+        if (!e->cell[i]) continue;
+        cut = e->k * covered_share(r, ec, e, i, home) * ex;
         dir *= (ex - cut) / ex;
         ex -= cut;
-        dom += pval(r, li, "displacement", r->coef.dd_displacement) * cut;
+        dom += e->displacement * cut;
     }
     a->total += dom + ex;
     a->dom += dom;
     a->ex += ex;
     a->dir += dir;
     foot[home] += dom;
-    for (d = 0; d < R; d++)
-        if (d != home) fx += fmax(ec->X[i * R + d], 0);
-    for (d = 0; d < R; d++)
-        if (d != home) foot[d] += fx > 0 ? ex * fmax(ec->X[i * R + d], 0) / fx : 0;
-    if (!(fx > 0)) foot[home] += ex;
+    r->ex_cell[i] += ex;
+}
+
+/* Spreads the export-linked labour of each cell over the consumer regions
+** by their shares of its foreign output, and clears ex_cell. */
+static void econ_spread(const vg_run *r, const vg_econ *ec, double *foot) {
+    long i, d, R = r->R;
+    for (i = 0; i < r->n; i++) {
+        const double *sh = ec->share + i * R;
+        double ex = r->ex_cell[i];
+        if (ex == 0) continue;
+        for (d = 0; d < R; d++) foot[d] += ex * sh[d];
+        r->ex_cell[i] = 0;
+    }
 }
 
 /* Labour-demand factor of cell i. */
@@ -240,9 +315,10 @@ static void put(const vg_run *r, double *row, int ind, long reg, double v) {
     row[r->off[ind] + reg] += v;
 }
 
-static void child_year(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
-                       const carry *c, const policy *p, double *row) {
+static void child_year(const vg_run *r, long ndd, int t, const vg_econ *ec, const carry *c,
+                       const policy *p, double *row) {
     const vigil_world *w = r->w;
+    const vigil_table *tab = vigil_world_table(w);
     long g, i, n = r->n;
     double *foot = row + r->off[IND_CL_FOOT], kids = 0;
     for (g = 0; g < r->ng; g++) {
@@ -261,7 +337,8 @@ static void child_year(const vg_run *r, const unsigned char *mask, int t, const 
             if (L0 == 0) continue;
             L = L0 * G * exp(C + (w->broad[i] == 0 ? s_agr : s_oth)) * demand(r, ec, i);
             before = a.total;
-            split_cell(r, mask, t, ec, i, L, w->fam[VIGIL_CHILD].rho[g], &a, foot);
+            split_cell(r, ndd, ec, i, vigil_table_cell_region(tab, i), L,
+                       w->fam[VIGIL_CHILD].rho[g], &a, foot);
             a.sector[w->broad[i]] += a.total - before;
         }
         put(r, row, IND_CL, g, a.total);
@@ -279,15 +356,17 @@ static void child_year(const vg_run *r, const unsigned char *mask, int t, const 
         row[r->off[IND_POVERTY] + r->ng] += P * in->children * pow(1 + in->growth / 100, t - 2020);
         row[r->off[IND_SP] + r->ng] += p->cov[g] * in->children * pow(1 + in->growth / 100, t - 2020);
     }
+    econ_spread(r, ec, foot);
     if (kids > 0) {
         row[r->off[IND_POVERTY] + r->ng] /= kids;
         row[r->off[IND_SP] + r->ng] /= kids;
     }
 }
 
-static void forced_year(const vg_run *r, const unsigned char *mask, int t, const vg_econ *ec,
-                        const carry *c, const policy *p, double *row) {
+static void forced_year(const vg_run *r, long ndd, int t, const vg_econ *ec, const carry *c,
+                        const policy *p, double *row) {
     const vigil_world *w = r->w;
+    const vigil_table *tab = vigil_world_table(w);
     long h, i, n = r->n, nh = r->nh;
     double *foot = row + r->off[IND_FL_FOOT];
     for (h = 0; h < nh; h++) {
@@ -305,8 +384,8 @@ static void forced_year(const vg_run *r, const unsigned char *mask, int t, const
             a.type[0] += priv;
             a.type[1] += sex;
             a.type[2] += state;
-            split_cell(r, mask, t, ec, i, priv + sex + state, w->fam[VIGIL_FORCED].rho[h], &a,
-                       foot);
+            split_cell(r, ndd, ec, i, vigil_table_cell_region(tab, i), priv + sex + state,
+                       w->fam[VIGIL_FORCED].rho[h], &a, foot);
         }
         /* due diligence removed part of the export-linked labour: take it
         ** from private exploitation, the type it reaches */
@@ -318,6 +397,7 @@ static void forced_year(const vg_run *r, const unsigned char *mask, int t, const
         put(r, row, IND_FL_EXP, h, a.ex);
         put(r, row, IND_VICTIMS, h, p->vict[h] * a.total);
     }
+    econ_spread(r, ec, foot);
 }
 
 /* World totals of the additive indicators, and of the footprints. */
@@ -404,11 +484,15 @@ int vg_simulate(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, int draw,
     for (t = r->y0; rc == VIGIL_OK && t <= r->y1; t++) {
         double *row = out + (t - r->y0) * r->nser;
         const vg_econ *ec;
-        long before = nlevers(r);
+        long before = nlevers(r), ndd;
         if ((rc = vg_econ_year(ctx, r, t - 1, mask, &ec)) != VIGIL_OK) break;
+        if (dd_year(r, mask, t, &ndd) != VIGIL_OK) {
+            rc = vigil_nomem(ctx, "vg_simulate");
+            break;
+        }
         policies(r, mask, t, &p);
-        child_year(r, mask, t, ec, &c, &p, row);
-        forced_year(r, mask, t, ec, &c, &p, row);
+        child_year(r, ndd, t, ec, &c, &p, row);
+        forced_year(r, ndd, t, ec, &c, &p, row);
         world_totals(r, row);
         if (hooks && (rc = run_hooks(ctx, r, t, draw, row)) != VIGIL_OK) break;
         if (nlevers(r) > before) rc = vg_draw_levers(ctx, r, before, rng);

@@ -165,6 +165,31 @@ static int solve_economy(vigil_ctx *ctx, vg_econ *ec, double *A) {
     return vigil_accounts_compute(ctx, t, ec->mrio, &ec->acc);
 }
 
+/* The consumers' shares of each cell's foreign output (allocate.c's
+** footprint rule: export-linked labour follows the cell's output bought by
+** final demand abroad, X[i][d] of the global Leontief model), computed once
+** per economy rather than once per labour region and year. */
+static int econ_shares(vigil_ctx *ctx, const vg_run *r, vg_econ *ec) {
+    const vigil_table *t = vigil_world_table(r->w);
+    long i, d, n = r->n, R = r->R;
+    if ((ec->share = vg_calloc((size_t)(n * R), sizeof *ec->share)) == NULL)
+        return vigil_nomem(ctx, "trade");
+    for (i = 0; i < n; i++) {
+        long home = vigil_table_cell_region(t, i);
+        const double *X = ec->X + i * R;
+        double fx = 0;
+        for (d = 0; d < R; d++)
+            if (d != home && X[d] > 0) fx += X[d];
+        if (!(fx > 0)) {
+            ec->share[i * R + home] = 1;
+            continue;
+        }
+        for (d = 0; d < R; d++)
+            if (d != home && X[d] > 0) ec->share[i * R + d] = X[d] / fx;
+    }
+    return VIGIL_OK;
+}
+
 static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg_econ *ec) {
     const vigil_table *base = vigil_world_table(r->w);
     const double *x0 = vigil_accounts_x(vigil_world_accounts(r->w));
@@ -205,6 +230,7 @@ static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg
         ec->v = vigil_accounts_domestic_output(ec->acc);
         ec->e = vigil_accounts_exports(ec->acc);
         ec->X = vigil_accounts_output_by_region(ec->acc);
+        rc = econ_shares(ctx, r, ec);
     }
     vg_free(A);
     vg_free(idx);
@@ -217,6 +243,7 @@ static void econ_free(vg_econ *ec) {
     vigil_mrio_free(ec->mrio);
     vigil_table_free(ec->table);
     vg_free(ec->dlnx);
+    vg_free(ec->share);
     vg_free(ec->key);
     memset(ec, 0, sizeof *ec);
 }
@@ -237,6 +264,11 @@ int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
         ec->X = vigil_accounts_output_by_region(vigil_world_accounts(r->w));
         ec->dlnx = vg_calloc((size_t)r->n, sizeof *ec->dlnx);
         if (ec->dlnx == NULL) return vigil_nomem(ctx, "trade");
+        if ((rc = econ_shares(ctx, r, ec)) != VIGIL_OK) {
+            vg_free(ec->dlnx);
+            ec->dlnx = NULL;
+            return rc;
+        }
         r->ncache = 1;
     }
     any = r->s ? make_key(r, t, mask, key, sizeof key) : 0;
@@ -279,6 +311,7 @@ void vg_econ_cache_free(vg_run *r) {
     long k;
     if (r->cache == NULL) return;
     vg_free(r->cache[0].dlnx);
+    vg_free(r->cache[0].share);
     for (k = 1; k < r->ncache; k++) econ_free(&r->cache[k]);
     vg_free(r->cache);
     r->cache = NULL;
