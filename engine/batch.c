@@ -239,11 +239,6 @@ static int setup(batch *b) {
 ** The comparison with the baseline, draw by draw
 ** =================================================================== */
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Draw k of scenario and baseline share the random stream (seed, k), so
 ** the difference of draw k is a draw of the difference: its quantiles are
 ** an interval for the scenario's effect. */
@@ -251,7 +246,8 @@ static void compare_series(cmp *c, const vigil_results *b, long y, long yb, long
                            double *d) {
     const vigil_results *r = c->s;
     long k, N = r->ndraws < b->ndraws ? r->ndraws : b->ndraws;
-    double *v = c->v + (y * r->nser + s) * NCMP, sm = 0, bm = 0;
+    static const double p[] = {0.05, 0.50, 0.95};
+    double *v = c->v + (y * r->nser + s) * NCMP, sm = 0, bm = 0, q[3];
     for (k = 0; k < N; k++) {
         double x = r->draws[(k * r->ny + y) * r->nser + s];
         double z = b->draws[(k * b->ny + yb) * b->nser + s];
@@ -262,10 +258,10 @@ static void compare_series(cmp *c, const vigil_results *b, long y, long yb, long
     v[C_SMEAN] = sm / (double)N;
     v[C_BMEAN] = bm / (double)N;
     v[C_MEAN] = v[C_SMEAN] - v[C_BMEAN];
-    qsort(d, (size_t)N, sizeof *d, cmp_double);
-    v[C_P05] = vg_quantile_sorted(d, N, 0.05);
-    v[C_P50] = vg_quantile_sorted(d, N, 0.50);
-    v[C_P95] = vg_quantile_sorted(d, N, 0.95);
+    vg_quantiles(d, N, p, 3, q);
+    v[C_P05] = q[0];
+    v[C_P50] = q[1];
+    v[C_P95] = q[2];
 }
 
 static int compare(vigil_ctx *ctx, cmp *c, const vigil_results *b) {

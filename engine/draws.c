@@ -59,6 +59,59 @@ double vg_quantile_sorted(const double *sorted, long n, double p) {
     return gsl_stats_quantile_from_sorted_data(sorted, 1, (size_t)n, p);
 }
 
+/* Rearranges x[lo..hi] so that x[k] holds the value a sort would put
+** there, smaller or equal values before it and greater or equal after
+** (Hoare's FIND, CACM 4(7), 1961, in the form of N. Wirth, Algorithms +
+** Data Structures = Programs, 1976, section 2.3.4). Expected time linear. */
+static void select_k(double *x, long lo, long hi, long k) {
+    while (lo < hi) {
+        double pivot = x[k], t;
+        long i = lo, j = hi;
+        do {
+            while (x[i] < pivot) i++;
+            while (pivot < x[j]) j--;
+            if (i <= j) {
+                t = x[i];
+                x[i++] = x[j];
+                x[j--] = t;
+            }
+        } while (i <= j);
+        if (j < k) lo = i;
+        if (k < i) hi = j;
+    }
+}
+
+/* The (k+1)-th smallest of x[0..n-1] once x is partitioned at k: the least
+** value after k. */
+static double next_up(const double *x, long n, long k) {
+    double m = x[k + 1];
+    long i;
+    for (i = k + 2; i < n; i++)
+        if (x[i] < m) m = x[i];
+    return m;
+}
+
+int vg_quantiles(double *x, long n, const double *p, int np, double *q) {
+    long i, from = 0;
+    int j;
+    for (i = 0; i < n; i++)
+        if (!isfinite(x[i])) break;
+    for (j = 0; j < np; j++) {
+        /* gsl_stats_quantile_from_sorted_data's arithmetic, term for term */
+        const double index = p[j] * (double)(n - 1);
+        const long lhs = (long)index;
+        const double delta = index - (double)lhs;
+        if (n == 0 || i < n) {
+            q[j] = NAN;
+            continue;
+        }
+        select_k(x, from, n - 1, lhs);
+        q[j] = lhs == n - 1 ? x[lhs] : (1 - delta) * x[lhs] + delta * next_up(x, n, lhs);
+        from = lhs; /* x[lhs..] now holds the order statistics lhs.. */
+    }
+    return n > 0 && i == n;
+}
+
 void vg_shuffle(gsl_rng *r, size_t *v, size_t n) {
     gsl_ran_shuffle(r, v, n, sizeof *v);
 }

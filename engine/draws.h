@@ -28,6 +28,13 @@ double vg_dist_draw(const vigil_dist *d, gsl_rng *r);
 ** statistics, GSL's gsl_stats_quantile_from_sorted_data, numpy's default). */
 double vg_quantile_sorted(const double *sorted, long n, double p);
 
+/* Quantiles p[0..np-1] (ascending, in [0, 1]) of the n values x, into q,
+** by the rule of vg_quantile_sorted and with the same result to the last
+** bit, by selection rather than sorting (linear expected time; x is
+** rearranged). When a value is not finite (or n is 0) every q is NaN and
+** 0 is returned, else 1. */
+int vg_quantiles(double *x, long n, const double *p, int np, double *q);
+
 /* Shuffles n indices (gsl_ran_shuffle). */
 void vg_shuffle(gsl_rng *r, size_t *v, size_t n);
 

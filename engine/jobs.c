@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -51,6 +52,34 @@ static void *shared(size_t n) {
     return p == MAP_FAILED ? NULL : p;
 }
 
+/* Maps the pages of [p, p + n) into this process in one call rather than
+** one fault at a time (fork does not copy the page tables of a shared
+** mapping). Linux 5.14 and later; elsewhere the pages fault in as usual. */
+static void populate(void *p, size_t n, int write) {
+#if defined(MADV_POPULATE_WRITE) && defined(MADV_POPULATE_READ)
+    if (p && n) (void)madvise(p, n, write ? MADV_POPULATE_WRITE : MADV_POPULATE_READ);
+#else
+    (void)p, (void)n, (void)write;
+#endif
+}
+
+double *vg_jobs_buffer(size_t count) {
+    void *p;
+    size_t n;
+    if (count > SIZE_MAX / sizeof(double)) return NULL;
+    n = count * sizeof(double);
+    /* the fault-injection countdown of vg_malloc applies here too */
+    if ((p = vg_malloc(1)) == NULL) return NULL;
+    vg_free(p);
+    p = shared(n);
+    populate(p, n, 1);
+    return p;
+}
+
+void vg_jobs_buffer_free(double *p, size_t count) {
+    if (p) munmap(p, count ? count * sizeof *p : 1);
+}
+
 /* Lowers the stop mark to k (a compare-and-swap loop: marks only go down). */
 static void lower_stop(control *c, long k) {
     long cur = atomic_load(&c->stop);
@@ -87,6 +116,7 @@ static void worker(vigil_ctx *ctx, control *c, int j, long n, size_t stride,
 #endif
     if (getppid() != parent) _exit(1);
     openblas_set_num_threads(1);
+    populate(buf, (size_t)n * stride * sizeof *buf, 1);
     while ((k = atomic_fetch_add(&c->next, 1)) < n) {
         int rc;
         if (k > atomic_load(&c->stop)) break;
@@ -163,7 +193,7 @@ int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
         return bad;
     csize = sizeof *c + (size_t)nj * sizeof c->slot[0];
     c = shared(csize);
-    buf = shared(bsize);
+    buf = jobs->shared_out ? out : shared(bsize);
     pid = vg_calloc((size_t)nj, sizeof *pid);
     if (c == NULL || buf == NULL || pid == NULL) {
         bad = vigil_nomem(ctx, "draw workers");
@@ -185,11 +215,13 @@ int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
     if (bad) bad = first_error(ctx, c, nj);
     else if (fork_errno) bad = vigil_seterr(ctx, VIGIL_EIO, "draw workers: fork failed: %s",
                                             strerror(fork_errno));
-    else if (jobs->warm) memcpy(out + stride, buf + stride, bsize - stride * sizeof *buf);
-    else memcpy(out, buf, bsize);
+    else if (buf != out && jobs->warm)
+        memcpy(out + stride, buf + stride, bsize - stride * sizeof *buf);
+    else if (buf != out)
+        memcpy(out, buf, bsize);
 done:
     vg_free(pid);
-    if (buf) munmap(buf, bsize ? bsize : 1);
+    if (buf && buf != out) munmap(buf, bsize ? bsize : 1);
     if (c) munmap(c, csize);
     return bad;
 }

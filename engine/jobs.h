@@ -6,7 +6,9 @@
 ** them into a shared anonymous mapping, and the caller
 ** copies them out when every worker is done. An item's result depends on
 ** the item alone (its own random stream), so the output is the same
-** whatever the number of workers (DESIGN.md 4.3 and 9).
+** whatever the number of workers (DESIGN.md 4.3 and 9). When out is itself
+** such a mapping (vg_jobs_buffer), workers write into it and nothing is
+** copied.
 */
 #ifndef VIGIL_JOBS_H
 #define VIGIL_JOBS_H
@@ -28,9 +30,19 @@ typedef struct vg_jobs {
                                 workers start: what it caches (the economies
                                 of fixed trade levers) is then shared with
                                 every worker instead of rebuilt in each */
+    int shared_out;          /* out comes from vg_jobs_buffer: workers
+                                write into it directly, nothing is copied */
     vg_progress_fn progress; /* NULL: none */
     void *progress_arg;
 } vg_jobs;
+
+/* A zero-filled buffer of count doubles that worker processes write into
+** and the caller reads without a copy (a shared anonymous mapping, its
+** pages mapped in one go: on virtual machines a page fault per 4 KiB page
+** cost more than the draws themselves). NULL when out of memory (fault
+** injection included). Free with vg_jobs_buffer_free. */
+double *vg_jobs_buffer(size_t count);
+void vg_jobs_buffer_free(double *p, size_t count);
 
 /* The number of online processors (at least 1). */
 int vg_jobs_cores(void);
@@ -43,7 +55,8 @@ int vg_jobs_cores(void);
 ** the BLAS thread count. On failure returns the error of the lowest item
 ** that failed, exactly as a run in one process would (workers stop as
 ** soon as a lower item has failed); a worker killed by a signal is an
-** error (VIGIL_EIO) naming the signal. out is untouched on failure.
+** error (VIGIL_EIO) naming the signal. On failure out is untouched, or
+** partly written when jobs->shared_out.
 */
 int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
                 vg_job_fn fn, void *arg, double *out);

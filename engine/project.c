@@ -175,17 +175,25 @@ static int draw_fn(vigil_ctx *ctx, void *arg, long k, double *out) {
     return one_draw(ctx, d->r, d->o, k, d->ndraws, d->seed, out);
 }
 
+/* The workers o asks for, no warm-up, no progress. */
+static vg_jobs run_jobs(const vigil_run_opts *o) {
+    vg_jobs jobs;
+    memset(&jobs, 0, sizeof jobs);
+    jobs.njobs = o->jobs == VIGIL_JOBS_AUTO ? vg_jobs_cores() : o->jobs;
+    return jobs;
+}
+
 /* Every draw into res, in worker processes when o->jobs asks for them. */
 static int all_draws(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, int ndraws,
                      unsigned long seed, vigil_results *res) {
     draw_job d;
-    vg_jobs jobs;
+    vg_jobs jobs = run_jobs(o);
     d.r = r;
     d.o = o;
     d.ndraws = ndraws;
     d.seed = seed;
-    jobs.njobs = o->jobs == VIGIL_JOBS_AUTO ? vg_jobs_cores() : o->jobs;
     jobs.warm = 1;
+    jobs.shared_out = 1; /* res->draws is a vg_jobs_buffer */
     jobs.progress = o->progress;
     jobs.progress_arg = o->progress_arg;
     return vg_jobs_run(ctx, &jobs, ndraws, (size_t)r->ny * (size_t)r->nser, draw_fn, &d,
@@ -281,7 +289,10 @@ int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
     r.seed = seed;
     if (rc == VIGIL_OK) rc = vg_results_new(ctx, &r, ndraws, seed, &res);
     if (rc == VIGIL_OK) rc = all_draws(ctx, &r, o, ndraws, seed, res);
-    if (rc == VIGIL_OK) vg_results_stats(res);
+    if (rc == VIGIL_OK) {
+        vg_jobs jobs = run_jobs(o);
+        rc = vg_results_stats(ctx, res, &jobs);
+    }
     if (rc == VIGIL_OK) rc = check_finite(ctx, res);
     if (rc == VIGIL_OK && o->decompose >= 0 && r.ngroups > 0) {
         if ((rc = vg_draw_levers(ctx, &r, 0, NULL)) == VIGIL_OK &&

@@ -9,6 +9,22 @@
 #include "draws.h"
 #include "results.h"
 
+/* Statistics come in blocks of STAT_BLOCK consecutive series of one year:
+** they sit side by side in every draw, so one cache line of each draw
+** feeds the whole block. */
+#define STAT_BLOCK 8
+
+static long stat_cells(const vigil_results *res) {
+    long m = (long)res->ny * res->nser;
+    return (m + STAT_BLOCK - 1) / STAT_BLOCK * STAT_BLOCK;
+}
+
+/* Doubles in res->draws (ndraws x ny x nser; an int, a year span and a
+** series count: far from size_t's limit). */
+static size_t draws_count(const vigil_results *res) {
+    return (size_t)res->ndraws * (size_t)res->ny * (size_t)res->nser;
+}
+
 static char *dup_or_empty(const char *s) { return vg_strdup(s ? s : ""); }
 
 int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long seed,
@@ -26,9 +42,8 @@ int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long se
     res->nser = r->nser;
     res->ser_ind = vg_malloc_array((size_t)r->nser, sizeof *res->ser_ind);
     res->ser_region = vg_calloc((size_t)r->nser, sizeof *res->ser_region);
-    res->draws = vg_malloc_array((size_t)ndraws * (size_t)r->ny * (size_t)r->nser,
-                                 sizeof *res->draws);
-    res->stat = vg_calloc((size_t)r->ny * (size_t)r->nser * NSTAT, sizeof *res->stat);
+    res->draws = vg_jobs_buffer(draws_count(res));
+    res->stat = vg_calloc((size_t)stat_cells(res) * NSTAT, sizeof *res->stat);
     ok = res->ser_ind && res->ser_region && res->draws && res->stat;
     for (ind = 0; ok && ind < NIND; ind++) {
         long end = ind + 1 < NIND ? r->off[ind + 1] : r->nser;
@@ -47,30 +62,42 @@ double *vg_results_draw(vigil_results *res, long k) {
     return res->draws + (size_t)k * (size_t)res->ny * (size_t)res->nser;
 }
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+typedef struct stat_job {
+    const vigil_results *res;
+    double *buf; /* STAT_BLOCK x ndraws; each worker has its own copy */
+} stat_job;
+
+/* Mean, p05, p50 and p95 over the draws of series block b. */
+static int stat_block(vigil_ctx *ctx, void *arg, long b, double *out) {
+    static const double p[] = {0.05, 0.50, 0.95};
+    stat_job *sj = arg;
+    const vigil_results *res = sj->res;
+    long N = res->ndraws, m = (long)res->ny * res->nser, stride = m, f0 = b * STAT_BLOCK;
+    long nb = m - f0 < STAT_BLOCK ? m - f0 : STAT_BLOCK, k, j;
+    (void)ctx;
+    for (k = 0; k < N; k++) {
+        const double *row = res->draws + k * stride + f0;
+        for (j = 0; j < nb; j++) sj->buf[j * N + k] = row[j];
+    }
+    for (j = 0; j < nb; j++) {
+        double *x = sj->buf + j * N, *st = out + j * NSTAT, mean = 0;
+        for (k = 0; k < N; k++) mean += x[k];
+        st[ST_MEAN] = mean / (double)N;
+        vg_quantiles(x, N, p, 3, st + ST_P05);
+    }
+    return VIGIL_OK;
 }
 
-void vg_results_stats(vigil_results *res) {
-    long y, s, k, N = res->ndraws, stride = (long)res->ny * res->nser;
-    double *buf = malloc(sizeof *buf * (size_t)N);
-    for (y = 0; y < res->ny; y++)
-        for (s = 0; s < res->nser; s++) {
-            double *st = res->stat + (y * res->nser + s) * NSTAT, mean = 0;
-            for (k = 0; k < N; k++) mean += res->draws[k * stride + y * res->nser + s];
-            st[ST_MEAN] = mean / (double)N;
-            if (buf == NULL) { /* no room to sort: report the mean only */
-                st[ST_P05] = st[ST_P50] = st[ST_P95] = NAN;
-                continue;
-            }
-            for (k = 0; k < N; k++) buf[k] = res->draws[k * stride + y * res->nser + s];
-            qsort(buf, (size_t)N, sizeof *buf, cmp_double);
-            st[ST_P05] = vg_quantile_sorted(buf, N, 0.05);
-            st[ST_P50] = vg_quantile_sorted(buf, N, 0.50);
-            st[ST_P95] = vg_quantile_sorted(buf, N, 0.95);
-        }
-    free(buf);
+int vg_results_stats(vigil_ctx *ctx, vigil_results *res, const vg_jobs *jobs) {
+    stat_job sj;
+    int rc;
+    sj.res = res;
+    sj.buf = vg_malloc_array((size_t)STAT_BLOCK * (size_t)res->ndraws, sizeof *sj.buf);
+    if (sj.buf == NULL) return vigil_nomem(ctx, "statistics over draws");
+    rc = vg_jobs_run(ctx, jobs, stat_cells(res) / STAT_BLOCK, STAT_BLOCK * NSTAT, stat_block,
+                     &sj, res->stat);
+    vg_free(sj.buf);
+    return rc;
 }
 
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r) {
@@ -135,7 +162,7 @@ void vigil_results_free(vigil_results *res) {
     vg_free(res->group);
     vg_free(res->ser_region);
     vg_free(res->ser_ind);
-    vg_free(res->draws);
+    vg_jobs_buffer_free(res->draws, draws_count(res));
     vg_free(res->stat);
     vg_free(res->dec);
     vg_free(res->scenario);

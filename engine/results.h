@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "jobs.h"
 #include "model.h"
 
 enum { ST_MEAN, ST_P05, ST_P50, ST_P95, NSTAT };
@@ -20,7 +21,7 @@ struct vigil_results {
     int *ser_ind;          /* indicator of each series */
     char **ser_region;     /* region of each series, from vg_malloc */
     double *draws;         /* ndraws x ny x nser */
-    double *stat;          /* ny x nser x NSTAT */
+    double *stat;          /* ny x nser x NSTAT (rounded up to a block) */
     double *dec;           /* ngroups x ny x nser (central path) */
     char **group;          /* group names */
     vg_coef coef;          /* coefficients of the central run */
@@ -32,7 +33,10 @@ int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long se
                    vigil_results **out);
 /* The buffer of draw k (ny x nser). */
 double *vg_results_draw(vigil_results *res, long k);
-void vg_results_stats(vigil_results *res);
+/* Mean, p05, p50, p95 of every series over the draws, by blocks of
+** series spread over the workers of jobs; the quantiles are those of
+** vg_quantile_sorted, NaN for a series with a value not finite. */
+int vg_results_stats(vigil_ctx *ctx, vigil_results *res, const vg_jobs *jobs);
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r);
 void vg_results_finish(vigil_results *res, const vg_run *r, const vigil_run_opts *o,
                        double seconds);

@@ -9,7 +9,9 @@
 */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <math.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -45,6 +47,36 @@ static void quantiles(void) {
     for (k = 0; k < sizeof p / sizeof p[0]; k++)
         CHECK_ABS(vg_quantile_sorted(b, 7, p[k]),
                   gsl_stats_quantile_from_sorted_data(b, 1, 7, p[k]), 0);
+}
+
+/* vg_quantiles (selection) against GSL on sorted copies, to the last bit:
+** random samples of every size up to 300, with and without ties, sorted
+** and reversed input; a value not finite gives NaN. */
+static void quantiles_by_selection(void) {
+    static const double p[] = {0, 0.05, 0.25, 0.5, 0.5, 0.9, 0.95, 1};
+    gsl_rng *r = vg_draw_rng(87, 7);
+    double x[300], y[300], q[8], bad[3] = {1, NAN, 2};
+    long n, k, mismatches = 0;
+    int shape, j;
+    for (shape = 0; shape < 4; shape++)
+        for (n = 1; n <= 300; n++) {
+            for (k = 0; k < n; k++) {
+                double u = gsl_rng_uniform(r);
+                x[k] = shape == 1 ? floor(5 * u)             /* many ties */
+                     : shape == 2 ? (double)k                /* sorted */
+                     : shape == 3 ? (double)(n - k) : 1e6 * u - 3e5; /* reversed */
+                y[k] = x[k];
+            }
+            gsl_sort(y, 1, (size_t)n);
+            CHECK(vg_quantiles(x, n, p, 8, q) == 1);
+            for (j = 0; j < 8; j++)
+                mismatches += q[j] != gsl_stats_quantile_from_sorted_data(y, 1, (size_t)n, p[j]);
+        }
+    CHECK(mismatches == 0);
+    CHECK(vg_quantiles(bad, 3, p, 8, q) == 0);
+    CHECK(isnan(q[0]) && isnan(q[7]));
+    CHECK(vg_quantiles(x, 0, p, 1, q) == 0 && isnan(q[0]));
+    gsl_rng_free(r);
 }
 
 /* ---- moments of the draws ---- */
@@ -180,7 +212,7 @@ static int job(vigil_ctx *ctx, void *arg, long k, double *out) {
 
 static void jobs_module(void) {
     vigil_ctx *ctx = vigil_open();
-    double a[2 * 50], b[2 * 50];
+    double a[2 * 50], b[2 * 50], *c;
     long fail[3] = {31, 7, -1}, kill9[3] = {-1, -1, 12};
     vg_jobs j;
     memset(&j, 0, sizeof j);
@@ -194,6 +226,14 @@ static void jobs_module(void) {
     memset(b, 0, sizeof b);
     CHECK(vg_jobs_run(ctx, &j, 50, 2, job, NULL, b) == VIGIL_OK);
     CHECK(memcmp(a, b, sizeof a) == 0);
+    /* workers writing straight into a shared buffer, nothing copied */
+    c = vg_jobs_buffer(2 * 50);
+    CHECK(c != NULL && c[0] == 0 && c[99] == 0);
+    j.shared_out = 1;
+    CHECK(c && vg_jobs_run(ctx, &j, 50, 2, job, NULL, c) == VIGIL_OK);
+    CHECK(c && memcmp(a, c, sizeof a) == 0);
+    vg_jobs_buffer_free(c, 2 * 50);
+    j.shared_out = 0;
     j.warm = 0;
     /* the lowest failing item is the one reported, as in one process */
     j.njobs = 3;
@@ -287,6 +327,7 @@ int main(void) {
         return 1;
     }
     quantiles();
+    quantiles_by_selection();
     distributions();
     parallel_same();
     worker_lua_error();
