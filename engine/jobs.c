@@ -26,6 +26,13 @@
 /* Exported by libopenblas (its cblas.h declares them). */
 void openblas_set_num_threads(int n);
 int openblas_get_num_threads(void);
+/* OpenBLAS's own fork handlers restart its thread pool in every child, and
+** an idle pool thread spins on sched_yield for about 0.1 s before it
+** sleeps: two workers and two spinning threads on two cores ran the draws
+** at half speed. The pthreads build exports the pool's shutdown (its
+** pthread_atfork prepare handler); weak, for the serial and OpenMP builds
+** that have none. */
+extern int blas_thread_shutdown_(void) __attribute__((weak));
 
 typedef struct slot {
     int code;               /* VIGIL_OK, or the worker's error */
@@ -116,6 +123,7 @@ static void worker(vigil_ctx *ctx, control *c, int j, long n, size_t stride,
 #endif
     if (getppid() != parent) _exit(1);
     openblas_set_num_threads(1);
+    if (blas_thread_shutdown_) blas_thread_shutdown_();
     populate(buf, (size_t)n * stride * sizeof *buf, 1);
     while ((k = atomic_fetch_add(&c->next, 1)) < n) {
         int rc;
