@@ -12,6 +12,12 @@
 
 #include "vigil_int.h"
 
+/* A field longer than this many MiB is refused (VIGIL_EDATA): no label or
+** number comes near, and libcsv holds a field whole in memory until it
+** ends. The environment variable VIGIL_MAX_FIELD_MIB (1 to 1024) raises
+** it (docs/SECURITY.md, limits). */
+#define VG_CSV_MAX_FIELD_MIB 1
+
 /* Callbacks of a streaming read. Each returns VIGIL_OK to go on, or a
 ** status (after vigil_seterr) to stop the read with that status. */
 typedef struct vg_csv_cb {
@@ -26,8 +32,11 @@ typedef struct vg_csv_cb {
 
 /* Reads the file at path (a UTF-8 BOM is skipped, CRLF and LF are both
 ** accepted) and calls cb for every field and record. Returns VIGIL_OK, the
-** status a callback returned, VIGIL_EIO when the file cannot be read, or
-** VIGIL_EDATA on malformed CSV (an unterminated quote ...). */
+** status a callback returned, VIGIL_EIO when the file cannot be read,
+** VIGIL_EDATA on malformed CSV (an unterminated quote ...), on a NUL byte
+** (refused where it is read: no field holds one) or on a field longer than
+** the limit, or VIGIL_EUSAGE when VIGIL_MAX_FIELD_MIB is not a valid
+** limit. */
 int vg_csv_read(vigil_ctx *ctx, const char *path, const vg_csv_cb *cb);
 
 /* Parses a whole field as a finite double. Leading and trailing blanks are

@@ -65,14 +65,40 @@ int vg_out_open(vigil_ctx *ctx, vg_outset *s, const char *name, FILE **f) {
     return VIGIL_OK;
 }
 
+/*
+** Why writing f failed, as an errno value, or 0 when it did not. The
+** writes were the callers' (fprintf, fputs ...), unchecked, and their errno
+** is long gone; the stream keeps only a flag. A flush of what is still
+** buffered fails again with the cause (a disk that is still full). When
+** nothing is (glibc drops the bytes a failed write could not place), one
+** more byte is written to ask again: the file is a temporary that
+** vg_out_commit removes anyway. EIO if the cause has gone meanwhile.
+*/
+static int write_error(FILE *f) {
+    errno = 0;
+    if (fflush(f) != 0) return errno ? errno : EIO;
+    if (!ferror(f)) return 0;
+    clearerr(f);
+    errno = 0;
+    if (fputc('\n', f) == EOF || fflush(f) != 0) return errno ? errno : EIO;
+    return EIO;
+}
+
+/* Closes f; returns the errno of its first failure (see write_error), or 0. */
+static int close_file(FILE *f) {
+    int err = write_error(f);
+    errno = 0;
+    if (fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+    return err;
+}
+
 int vg_out_commit(vigil_ctx *ctx, vg_outset *s) {
     int i, rc = VIGIL_OK;
     for (i = 0; i < s->n; i++) {
-        int bad = ferror(s->f[i]);
-        if (fclose(s->f[i]) != 0 || bad)
-            if (rc == VIGIL_OK)
-                rc = vigil_seterr(ctx, VIGIL_EIO, "%s: write failed: %s",
-                                  s->final[i], bad ? "I/O error" : strerror(errno));
+        int err = close_file(s->f[i]);
+        if (err != 0 && rc == VIGIL_OK)
+            rc = vigil_seterr(ctx, VIGIL_EIO, "%s: write failed: %s",
+                              s->final[i], strerror(err));
         s->f[i] = NULL;
     }
     for (i = 0; rc == VIGIL_OK && i < s->n; i++)

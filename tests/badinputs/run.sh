@@ -12,6 +12,8 @@
 # for byte, the exit code of CASE/exit (default 2), nothing on stdout, and
 # no file in @OUT@. A case with an `accept` file must succeed: exit 0,
 # stderr equal to the `accept` file (usually empty), something on stdout.
+# A case with a `timeout` file must also end within that many seconds:
+# inputs that used to be slow, which would otherwise still pass, late.
 set -u
 if [ $# -ne 4 ]; then
     echo "usage: $0 VIGIL BADINPUTS_DIR CASE OUT_ROOT" >&2
@@ -39,9 +41,12 @@ fi
 
 read -r -a words <"$dir/cmd"
 for i in "${!words[@]}"; do words[$i]=${words[$i]//@OUT@/$out}; done
+limit=()
+if [ -f "$dir/timeout" ]; then read -r secs <"$dir/timeout"; limit=(timeout "$secs"); fi
 
-(cd "$where" && exec "$vigil" "${words[@]}") >"$log.stdout" 2>"$log.stderr"
+(cd "$where" && exec ${limit[@]+"${limit[@]}"} "$vigil" "${words[@]}") >"$log.stdout" 2>"$log.stderr"
 rc=$?
+[ ${#limit[@]} -gt 0 ] && [ "$rc" = 124 ] && err "still running after ${secs} s: stopped"
 
 if [ -f "$dir/expected" ]; then
     want_rc=2

@@ -212,6 +212,7 @@ static void disk(void) {
     signal(SIGXFSZ, SIG_DFL);
     if (!CHECK(rc == VIGIL_EIO)) fprintf(stderr, "  disk full: rc=%d %s\n", rc, vigil_errmsg(ctx));
     else printf("disk full: %s\n", vigil_errmsg(ctx));
+    CHECK(strstr(vigil_errmsg(ctx), "write failed: File too large") != NULL);
     CHECK(count_files(out) <= 0);
     /* --out that cannot be made: its parent is a file */
     snprintf(file, sizeof file, "%s/a_file", tmpdir);
