@@ -61,4 +61,17 @@ int vg_jobs_cores(void);
 int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
                 vg_job_fn fn, void *arg, double *out);
 
+/*
+** Pure work in threads of this process: fn(arg, j, k0, k1) for the j-th
+** of n equal ranges [k0, k1) of items 0 .. nitems-1, j = 0 .. n-1 with n =
+** min(njobs, nitems), range 0 in the calling thread. fn must only read
+** shared memory and write what its range owns, and cannot fail (no Lua,
+** no vigil_ctx). Threads share the process's page tables, so a buffer that
+** workers wrote is mapped once, not once per process (engine/results.c's
+** statistics). When a thread cannot be started its range runs in the
+** calling thread.
+*/
+typedef void (*vg_range_fn)(void *arg, int j, long k0, long k1);
+void vg_jobs_threads(int njobs, long nitems, vg_range_fn fn, void *arg);
+
 #endif

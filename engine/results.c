@@ -63,41 +63,46 @@ double *vg_results_draw(vigil_results *res, long k) {
 }
 
 typedef struct stat_job {
-    const vigil_results *res;
-    double *buf; /* STAT_BLOCK x ndraws; each worker has its own copy */
+    vigil_results *res;
+    double *buf; /* per thread: STAT_BLOCK x ndraws */
 } stat_job;
 
-/* Mean, p05, p50 and p95 over the draws of series block b. */
-static int stat_block(vigil_ctx *ctx, void *arg, long b, double *out) {
+/* Mean, p05, p50 and p95 over the draws of series block b, into res->stat. */
+static void stat_block(const vigil_results *res, long b, double *buf) {
     static const double p[] = {0.05, 0.50, 0.95};
-    stat_job *sj = arg;
-    const vigil_results *res = sj->res;
-    long N = res->ndraws, m = (long)res->ny * res->nser, stride = m, f0 = b * STAT_BLOCK;
+    long N = res->ndraws, m = (long)res->ny * res->nser, f0 = b * STAT_BLOCK;
     long nb = m - f0 < STAT_BLOCK ? m - f0 : STAT_BLOCK, k, j;
-    (void)ctx;
     for (k = 0; k < N; k++) {
-        const double *row = res->draws + k * stride + f0;
-        for (j = 0; j < nb; j++) sj->buf[j * N + k] = row[j];
+        const double *row = res->draws + k * m + f0;
+        for (j = 0; j < nb; j++) buf[j * N + k] = row[j];
     }
     for (j = 0; j < nb; j++) {
-        double *x = sj->buf + j * N, *st = out + j * NSTAT, mean = 0;
+        double *x = buf + j * N, *st = res->stat + (f0 + j) * NSTAT, mean = 0;
         for (k = 0; k < N; k++) mean += x[k];
         st[ST_MEAN] = mean / (double)N;
         vg_quantiles(x, N, p, 3, st + ST_P05);
     }
-    return VIGIL_OK;
+}
+
+static void stat_range(void *arg, int j, long b0, long b1) {
+    stat_job *sj = arg;
+    long b;
+    for (b = b0; b < b1; b++)
+        stat_block(sj->res, b, sj->buf + (size_t)j * STAT_BLOCK * (size_t)sj->res->ndraws);
 }
 
 int vg_results_stats(vigil_ctx *ctx, vigil_results *res, const vg_jobs *jobs) {
+    long nblocks = stat_cells(res) / STAT_BLOCK;
+    int nt = jobs && jobs->njobs > 1 ? jobs->njobs : 1;
     stat_job sj;
-    int rc;
+    if (nt > nblocks) nt = (int)nblocks;
+    if (nt < 1) nt = 1;
     sj.res = res;
-    sj.buf = vg_malloc_array((size_t)STAT_BLOCK * (size_t)res->ndraws, sizeof *sj.buf);
+    sj.buf = vg_malloc_array((size_t)nt * STAT_BLOCK * (size_t)res->ndraws, sizeof *sj.buf);
     if (sj.buf == NULL) return vigil_nomem(ctx, "statistics over draws");
-    rc = vg_jobs_run(ctx, jobs, stat_cells(res) / STAT_BLOCK, STAT_BLOCK * NSTAT, stat_block,
-                     &sj, res->stat);
+    vg_jobs_threads(nt, nblocks, stat_range, &sj);
     vg_free(sj.buf);
-    return rc;
+    return VIGIL_OK;
 }
 
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r) {

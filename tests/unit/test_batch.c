@@ -245,6 +245,27 @@ static void jobs_module(void) {
     vigil_close(ctx);
 }
 
+/* Threads of vg_jobs_threads: every item once, in its own range. */
+static void mark(void *arg, int j, long k0, long k1) {
+    long *seen = arg, k;
+    for (k = k0; k < k1; k++) seen[k] += 1 + 1000 * j;
+}
+
+static void threads_module(void) {
+    long seen[37], k, bad = 0;
+    int n, j;
+    for (n = 1; n <= 5; n++) {
+        memset(seen, 0, sizeof seen);
+        vg_jobs_threads(n, 37, mark, seen);
+        for (j = 0; j < n; j++) /* range j is [37 j / n, 37 (j + 1) / n) */
+            for (k = 37L * j / n; k < 37L * (j + 1) / n; k++) bad += seen[k] != 1 + 1000L * j;
+    }
+    CHECK(bad == 0);
+    memset(seen, 0, sizeof seen);
+    vg_jobs_threads(8, 3, mark, seen); /* more threads than items */
+    CHECK(seen[0] == 1 && seen[1] == 1001 && seen[2] == 2001 && seen[3] == 0);
+}
+
 /* ---- the SQLite store ---- */
 
 static long long count(sqlite3 *db, const char *sql) {
@@ -328,6 +349,7 @@ int main(void) {
     }
     quantiles();
     quantiles_by_selection();
+    threads_module();
     distributions();
     parallel_same();
     worker_lua_error();
