@@ -227,7 +227,7 @@ static int setup(batch *b) {
     b->ro.has_seed = 1;
     b->ro.keep_draws = b->o->keep_draws;
     b->ro.params = b->o->params;
-    b->ro.jobs = b->o->jobs == VIGIL_JOBS_AUTO ? vg_jobs_cores() : b->o->jobs;
+    b->ro.jobs = b->o->jobs;
     b->ro.progress = on_draws;
     b->ro.progress_arg = b;
     return VIGIL_OK;
@@ -489,7 +489,7 @@ static int run_one(batch *b, int i, vg_batch_result *res) {
     if (rc == VIGIL_OK) rc = need_baseline(b, sctx, i == b->base);
     if (rc == VIGIL_OK && i != b->base) rc = vigil_project(sctx, b->w, s, &b->ro, &r);
     t.seconds = now() - t0;
-    t.jobs = b->ro.jobs > 1 ? b->ro.jobs : 1;
+    t.jobs = b->ro.jobs == VIGIL_JOBS_AUTO ? vg_jobs_cores() : b->ro.jobs > 1 ? b->ro.jobs : 1;
     t.draws = b->p.draws;
     if (rc == VIGIL_OK) rc = write_results(sctx, b, dir, e, i == b->base ? b->bres : r, &t);
     b->ev.status = rc;

@@ -91,6 +91,12 @@ void vg_jobs_buffer_free(double *p, size_t count) {
     if (p) munmap(p, count ? count * sizeof *p : 1);
 }
 
+static double seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 /* Lowers the stop mark to k (a compare-and-swap loop: marks only go down). */
 static void lower_stop(control *c, long k) {
     long cur = atomic_load(&c->stop);
@@ -201,8 +207,14 @@ int vg_jobs_run(vigil_ctx *ctx, const vg_jobs *jobs, long nitems, size_t stride,
     pid_t *pid, parent = getpid();
     if (nj > nitems - (jobs && jobs->warm)) nj = (int)(nitems - (jobs && jobs->warm));
     if (nj <= 1) return serial(ctx, jobs, 0, nitems, stride, fn, arg, out);
-    if (jobs->warm && (bad = serial(ctx, NULL, 0, 1, stride, fn, arg, out)) != VIGIL_OK)
-        return bad;
+    if (jobs->warm) {
+        double t0 = seconds();
+        if ((bad = serial(ctx, NULL, 0, 1, stride, fn, arg, out)) != VIGIL_OK) return bad;
+        if ((seconds() - t0) * (double)nitems < jobs->serial_below) {
+            if (jobs->progress) jobs->progress(jobs->progress_arg, 1, nitems);
+            return serial(ctx, jobs, 1, nitems, stride, fn, arg, out);
+        }
+    }
     csize = sizeof *c + (size_t)nj * sizeof c->slot[0];
     c = shared(csize);
     buf = jobs->shared_out ? out : shared(bsize);

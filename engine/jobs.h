@@ -30,6 +30,11 @@ typedef struct vg_jobs {
                                 workers start: what it caches (the economies
                                 of fixed trade levers) is then shared with
                                 every worker instead of rebuilt in each */
+    double serial_below;     /* with warm: when item 0 took so little that
+                                all items would take less than this many
+                                seconds in this process, do them here (fork
+                                and mapping cost more than they would
+                                save); 0: never */
     int shared_out;          /* out comes from vg_jobs_buffer: workers
                                 write into it directly, nothing is copied */
     vg_progress_fn progress; /* NULL: none */

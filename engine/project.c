@@ -194,6 +194,10 @@ static int all_draws(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, int ndr
     d.seed = seed;
     jobs.warm = 1;
     jobs.shared_out = 1; /* res->draws is a vg_jobs_buffer */
+    /* by default, draws that take under 0.1 s in all run here: on the
+    ** built-in world 1,000 draws took 0.11 s with --jobs 1 and 0.13 s with
+    ** 2 workers; an explicit --jobs N is obeyed */
+    jobs.serial_below = o->jobs == VIGIL_JOBS_AUTO ? 0.1 : 0;
     jobs.progress = o->progress;
     jobs.progress_arg = o->progress_arg;
     return vg_jobs_run(ctx, &jobs, ndraws, (size_t)r->ny * (size_t)r->nser, draw_fn, &d,
