@@ -111,6 +111,9 @@ static int serial(vigil_ctx *ctx, const vg_jobs *jobs, long k0, long n, size_t s
     int blas = openblas_get_num_threads(), rc = VIGIL_OK;
     long k;
     openblas_set_num_threads(1);
+    /* an idle pool thread would spin on the other core meanwhile; the pool
+    ** restarts at the next threaded BLAS call */
+    if (blas_thread_shutdown_ && blas > 1) blas_thread_shutdown_();
     for (k = k0; rc == VIGIL_OK && k < n; k++) {
         rc = fn(ctx, arg, k, out + (size_t)k * stride);
         if (rc == VIGIL_OK && jobs && jobs->progress) jobs->progress(jobs->progress_arg, k + 1, n);

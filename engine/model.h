@@ -74,6 +74,7 @@ typedef struct vg_run {
     long ncache, cache_cap;
     double *zero_n;      /* n zeros */
     double *ex_cell;     /* n: scratch, export-linked labour by cell */
+    double *dem;         /* n: scratch, this year's labour-demand factors */
     vg_dd *dd;           /* scratch: the due-diligence levers of a year */
     long dd_cap;
     unsigned char *dd_mask; /* per static lever: importer regions (R bytes)

@@ -221,6 +221,7 @@ static void run_free(vg_run *r) {
     vg_free(r->group_name);
     vg_free(r->zero_n);
     vg_free(r->ex_cell);
+    vg_free(r->dem);
     for (g = 0; r->dd && g < r->dd_cap; g++) vg_free(r->dd[g].own);
     vg_free(r->dd);
     vg_free(r->dd_mask);
@@ -233,9 +234,10 @@ static int scratch(vigil_ctx *ctx, vg_run *r) {
     long ns = r->s ? vigil_scenario_nlevers(r->s) : 0;
     r->nstatic = ns;
     r->ex_cell = vg_calloc((size_t)r->n, sizeof *r->ex_cell);
+    r->dem = vg_malloc_array((size_t)r->n + 1, sizeof *r->dem);
     r->dd_mask = vg_malloc_array((size_t)(ns + 1), (size_t)(r->R + r->n));
     r->dd_ready = vg_calloc((size_t)ns + 1, 1);
-    if (!r->ex_cell || !r->dd_mask || !r->dd_ready) return vigil_nomem(ctx, "vigil_project");
+    if (!r->ex_cell || !r->dem || !r->dd_mask || !r->dd_ready) return vigil_nomem(ctx, "vigil_project");
     return VIGIL_OK;
 }
 
