@@ -50,6 +50,19 @@ typedef struct control {
     slot slot[];
 } control;
 
+int vg_blas_single(void) {
+    int blas = openblas_get_num_threads();
+    openblas_set_num_threads(1);
+    /* an idle pool thread would spin on another core meanwhile, against
+    ** the workers; the pool restarts at the next threaded BLAS call */
+    if (blas_thread_shutdown_ && blas > 1) blas_thread_shutdown_();
+    return blas;
+}
+
+void vg_blas_restore(int threads) {
+    if (threads != openblas_get_num_threads()) openblas_set_num_threads(threads);
+}
+
 int vg_jobs_cores(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
@@ -108,17 +121,13 @@ static void lower_stop(control *c, long k) {
 ** meanwhile. */
 static int serial(vigil_ctx *ctx, const vg_jobs *jobs, long k0, long n, size_t stride,
                   vg_job_fn fn, void *arg, double *out) {
-    int blas = openblas_get_num_threads(), rc = VIGIL_OK;
+    int blas = vg_blas_single(), rc = VIGIL_OK;
     long k;
-    openblas_set_num_threads(1);
-    /* an idle pool thread would spin on the other core meanwhile; the pool
-    ** restarts at the next threaded BLAS call */
-    if (blas_thread_shutdown_ && blas > 1) blas_thread_shutdown_();
     for (k = k0; rc == VIGIL_OK && k < n; k++) {
         rc = fn(ctx, arg, k, out + (size_t)k * stride);
         if (rc == VIGIL_OK && jobs && jobs->progress) jobs->progress(jobs->progress_arg, k + 1, n);
     }
-    openblas_set_num_threads(blas);
+    vg_blas_restore(blas);
     return rc;
 }
 

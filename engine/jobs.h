@@ -49,6 +49,13 @@ typedef struct vg_jobs {
 double *vg_jobs_buffer(size_t count);
 void vg_jobs_buffer_free(double *p, size_t count);
 
+/* OpenBLAS on one thread, its idle thread pool shut down (an idle pool
+** thread spins on sched_yield for about 0.1 s, on a core the workers or
+** the statistics threads need); returns the former thread count for
+** vg_blas_restore, which starts the pool again if it was more than 1. */
+int vg_blas_single(void);
+void vg_blas_restore(int threads);
+
 /* The number of online processors (at least 1). */
 int vg_jobs_cores(void);
 
