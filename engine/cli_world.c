@@ -26,11 +26,18 @@ static const char *const help =
     "  --sources     the baseline figures with their status and source\n";
 
 /* 12345678 -> "12,345,678" */
+/* v with thousands separators into buf[32]. Counts are at most about
+** 1e10; anything of 1e20 or more (or not finite) is written with %.3g
+** instead, so the commas can never overrun buf. */
 static const char *grouped(char *buf, double v) {
     char raw[32];
     int n, i, j = 0, lead;
+    if (!(fabs(v) < 1e20)) {
+        snprintf(buf, 32, "%.3g", v);
+        return buf;
+    }
     snprintf(raw, sizeof raw, "%.0f", v);
-    n = (int)strlen(raw);
+    n = (int)strlen(raw); /* at most 21: 20 digits and a sign */
     lead = raw[0] == '-';
     for (i = 0; i < n; i++) {
         buf[j++] = raw[i];
