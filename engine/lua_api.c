@@ -362,7 +362,7 @@ static const char *get_name(lua_State *L, const pcall *c, int idx,
              luaL_typename(L, idx));
     name = lua_tostring(L, idx);
     if (ks->type == VG_K_SECTOR) ok = vg_scn_check_sector(c->s, name, msg, sizeof msg);
-    else if (ks->type == VG_K_GOODS) ok = vg_scn_check_goods(name, msg, sizeof msg);
+    else if (ks->type == VG_K_GOODS) ok = vg_scn_check_goods(c->s, name, msg, sizeof msg);
     else ok = vg_scn_check_region(c->s, name, msg, sizeof msg);
     if (!ok) fail(L, c->who, "%s", msg);
     return name;

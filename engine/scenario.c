@@ -605,10 +605,16 @@ int vg_scn_check_sector(const vigil_scenario *s, const char *name, char *msg,
     return 0;
 }
 
-int vg_scn_check_goods(const char *name, char *msg, size_t n) {
+int vg_scn_check_goods(const vigil_scenario *s, const char *name, char *msg, size_t n) {
     long i;
     for (i = 0; vg_goods_lists[i]; i++)
-        if (strcmp(vg_goods_lists[i], name) == 0) return 1;
+        if (strcmp(vg_goods_lists[i], name) == 0) break;
+    /* a known list the world does not have: said at load time, so that
+    ** `vigil check --world` finds it rather than a run years in */
+    if (vg_goods_lists[i] && !vigil_world_has_risk_list(s->world, name))
+        snprintf(msg, n, "this world has no list of goods '%s' (risk_lists.csv in its folder)",
+                 name);
+    if (vg_goods_lists[i]) return vigil_world_has_risk_list(s->world, name);
     unknown(msg, n, "goods list", name, vg_nearest(name, vg_goods_lists, i),
             "lists are forced_labour_risk and child_labour_risk");
     return 0;

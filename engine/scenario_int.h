@@ -152,7 +152,7 @@ int vg_scn_check_region(const vigil_scenario *s, const char *name, char *msg,
                         size_t n);
 int vg_scn_check_sector(const vigil_scenario *s, const char *name, char *msg,
                         size_t n);
-int vg_scn_check_goods(const char *name, char *msg, size_t n);
+int vg_scn_check_goods(const vigil_scenario *s, const char *name, char *msg, size_t n);
 /* A world name of scenario{world=}: a folder of scenarios/worlds. */
 int vg_scn_check_world(const char *name, char *msg, size_t n);
 /* The parameters of a distribution as its constructor received them. */

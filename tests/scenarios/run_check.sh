@@ -47,6 +47,14 @@ expect 3 "vigil: tests/scenarios/limits/loop.lua:2: instruction limit exceeded (
     check tests/scenarios/limits/loop.lua --max-instructions 5000
 expect 3 "vigil: tests/scenarios/limits/memory.lua:2: memory limit exceeded (4 MiB); raise it with --max-memory" \
     check tests/scenarios/limits/memory.lua --max-memory 4
+# a list of goods the world does not have is found by check, not by a run:
+# the stylised world without its risk_lists.csv
+mkdir -p "$tmp/norisk"
+sed -e "s|^table,.*|table,$PWD/scenarios/worlds/stylised|" \
+    -e "s|\.\./\.\./data|$PWD/scenarios/data|" scenarios/worlds/stylised/world.csv >"$tmp/norisk/world.csv"
+cp scenarios/worlds/stylised/groups.csv "$tmp/norisk/"
+expect 3 "vigil: scenarios/eu_forced_labour_ban.lua:36: trade.ban: this world has no list of goods 'forced_labour_risk' (risk_lists.csv in its folder)" \
+    check scenarios/eu_forced_labour_ban.lua --world "$tmp/norisk"
 # usage and files
 expect 1 "vigil: which scenario?" check
 expect 1 "vigil: unknown option '--seed'" check scenarios/baseline.lua --seed 3
