@@ -25,6 +25,11 @@ enum { RS_CHILD, RS_FORCED, RS_MRIO };
 const char *vg_indicator_name(int ind);
 int vg_indicator_regions(int ind);
 
+/* The lists of goods a ban can name whose labour the model concentrates:
+** 0 forced_labour_risk (private forced labour), 1 child_labour_risk. */
+#define VG_RISK_LISTS 2
+const char *vg_risk_list_name(int k);
+
 /* The economy of one year: unchanged (the world's accounts) or re-solved
 ** after demand and trade shocks. */
 typedef struct vg_econ {
@@ -39,6 +44,9 @@ typedef struct vg_econ {
     vigil_table *table;
     vigil_mrio *mrio;
     vigil_accounts *acc;
+    double *risk_lost;           /* VG_RISK_LISTS x n, or NULL: at-risk sales
+                                    lost to bans on each list, net of
+                                    leakage (values of the table) */
     char *key;                   /* cache key: the shocks that made it */
 } vg_econ;
 
@@ -75,6 +83,11 @@ typedef struct vg_run {
     double *zero_n;      /* n zeros */
     double *ex_cell;     /* n: scratch, export-linked labour by cell */
     double *dem;         /* n: scratch, this year's labour-demand factors */
+    double *risk_share;  /* VG_RISK_LISTS x n: each cell's share of output on
+                            each risk list (the world's risk_lists.csv) */
+    double *risk_adj;    /* VG_RISK_LISTS x n: scratch, this year's factors
+                            for the labour of lost at-risk sales */
+    int risk_on;         /* this year's economy has at-risk sales lost */
     vg_dd *dd;           /* scratch: the due-diligence levers of a year */
     long dd_cap;
     unsigned char *dd_mask; /* per static lever: importer regions (R bytes)

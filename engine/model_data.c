@@ -11,7 +11,7 @@ static const char *const coef_names[VG_NCOEF] = {
     "cl_trend", "fl_trend", "poverty_growth_elasticity", "cl_poverty_semi", "sp_semi",
     "school_effect", "school_persistence", "labour_demand_elasticity",
     "farm_income_offset", "dd_displacement", "armington_sigma", "ban_leakage",
-    "fl_poverty_semi", "victim_id_share"};
+    "fl_poverty_semi", "victim_id_share", "risk_concentration"};
 
 const char *vg_coef_name(int k) { return coef_names[k]; }
 

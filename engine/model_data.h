@@ -14,10 +14,10 @@ typedef struct vg_coef {
     double cl_trend, fl_trend, poverty_growth_elasticity, cl_poverty_semi, sp_semi;
     double school_effect, school_persistence, labour_demand_elasticity;
     double farm_income_offset, dd_displacement, armington_sigma, ban_leakage;
-    double fl_poverty_semi, victim_id_share;
+    double fl_poverty_semi, victim_id_share, risk_concentration;
 } vg_coef;
 
-#define VG_NCOEF 14
+#define VG_NCOEF 15
 
 /* The name of coefficient k, and a pointer to its field in c. */
 const char *vg_coef_name(int k);

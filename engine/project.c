@@ -222,22 +222,36 @@ static void run_free(vg_run *r) {
     vg_free(r->zero_n);
     vg_free(r->ex_cell);
     vg_free(r->dem);
+    vg_free(r->risk_share);
+    vg_free(r->risk_adj);
     for (g = 0; r->dd && g < r->dd_cap; g++) vg_free(r->dd[g].own);
     vg_free(r->dd);
     vg_free(r->dd_mask);
     vg_free(r->dd_ready);
 }
 
+const char *vg_risk_list_name(int k) {
+    static const char *const name[VG_RISK_LISTS] = {"forced_labour_risk", "child_labour_risk"};
+    return name[k];
+}
+
 /* Scratch of the yearly model: export-linked labour by cell, and the
 ** due-diligence masks of the scenario's own levers (simulate.c). */
 static int scratch(vigil_ctx *ctx, vg_run *r) {
-    long ns = r->s ? vigil_scenario_nlevers(r->s) : 0;
+    long ns = r->s ? vigil_scenario_nlevers(r->s) : 0, i;
+    int k;
     r->nstatic = ns;
     r->ex_cell = vg_calloc((size_t)r->n, sizeof *r->ex_cell);
     r->dem = vg_malloc_array((size_t)r->n + 1, sizeof *r->dem);
     r->dd_mask = vg_malloc_array((size_t)(ns + 1), (size_t)(r->R + r->n));
     r->dd_ready = vg_calloc((size_t)ns + 1, 1);
-    if (!r->ex_cell || !r->dem || !r->dd_mask || !r->dd_ready) return vigil_nomem(ctx, "vigil_project");
+    r->risk_share = vg_malloc_array((size_t)(VG_RISK_LISTS * r->n) + 1, sizeof *r->risk_share);
+    r->risk_adj = vg_malloc_array((size_t)(VG_RISK_LISTS * r->n) + 1, sizeof *r->risk_adj);
+    if (!r->ex_cell || !r->dem || !r->dd_mask || !r->dd_ready || !r->risk_share || !r->risk_adj)
+        return vigil_nomem(ctx, "vigil_project");
+    for (k = 0; k < VG_RISK_LISTS; k++)
+        for (i = 0; i < r->n; i++)
+            r->risk_share[k * r->n + i] = vigil_world_risk_share(r->w, vg_risk_list_name(k), i);
     return VIGIL_OK;
 }
 

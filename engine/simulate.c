@@ -305,13 +305,42 @@ static void econ_spread(const vg_run *r, const vg_econ *ec, double *foot) {
 
 /* Labour-demand factor D_i of every cell for this year's economy, into
 ** r->dem (once per year rather than once per labour region and cell). */
-static void labour_demand(const vg_run *r, const vg_econ *ec) {
+static void labour_demand(vg_run *r, const vg_econ *ec) {
     long i;
     for (i = 0; i < r->n; i++) {
         double lam = r->coef.labour_demand_elasticity;
         if (r->w->broad[i] == 0) lam *= 1 - r->coef.farm_income_offset;
         r->dem[i] = ec->dlnx[i] == 0 ? 1 : exp(lam * ec->dlnx[i]);
     }
+}
+
+/*
+** The labour of the at-risk sales a ban took (docs/MODEL.md, "Bans on
+** lists of goods"). Cell i sells a share s of its output as goods of the
+** list; with kappa = risk_concentration times the labour per unit of its
+** other goods, they hold phi = kappa s / (1 + (kappa - 1) s) of its
+** labour. D_i already takes lambda u of it, u the lost at-risk sales over
+** the cell's output; the lost sales' own labour is lambda u phi / s (at
+** most phi, the whole at-risk part). Each cell's factor is 1 - the
+** difference; 1 when kappa = 1 (phi = s), which is the uniform model.
+*/
+static void risk_factors(vg_run *r, const vg_econ *ec) {
+    const double *x0 = vigil_accounts_x(vigil_world_accounts(r->w));
+    double kappa = r->coef.risk_concentration;
+    long i, k;
+    r->risk_on = ec->risk_lost != NULL;
+    for (k = 0; r->risk_on && k < VG_RISK_LISTS; k++)
+        for (i = 0; i < r->n; i++) {
+            double s = r->risk_share[k * r->n + i], lam = r->coef.labour_demand_elasticity;
+            double u, phi, own, *f = &r->risk_adj[k * r->n + i];
+            *f = 1;
+            if (!(s > 0) || !(x0[i] > 0) || !(ec->risk_lost[k * r->n + i] > 0)) continue;
+            if (r->w->broad[i] == 0) lam *= 1 - r->coef.farm_income_offset;
+            u = fmin(s, ec->risk_lost[k * r->n + i] / x0[i]);
+            phi = kappa * s / (1 + (kappa - 1) * s);
+            own = fmin(phi, lam * u * phi / s);
+            *f = 1 - fmax(0, own - lam * u);
+        }
 }
 
 static void put(const vg_run *r, double *row, int ind, long reg, double v) {
@@ -340,6 +369,7 @@ static void child_year(const vg_run *r, long ndd, int t, const vg_econ *ec, cons
             double L0 = w->fam[VIGIL_CHILD].cell[g * n + i], L, before;
             if (L0 == 0) continue;
             L = L0 * (w->broad[i] == 0 ? f_agr : f_oth) * r->dem[i];
+            if (r->risk_on) L *= r->risk_adj[1 * n + i];
             before = a.total;
             split_cell(r, ndd, ec, i, vigil_table_cell_region(tab, i), L,
                        w->fam[VIGIL_CHILD].rho[g], &a, foot);
@@ -381,7 +411,8 @@ static void forced_year(const vg_run *r, long ndd, int t, const vg_econ *ec, con
         acc a;
         memset(&a, 0, sizeof a);
         for (i = 0; i < n; i++) {
-            double priv = w->fl_cell[(0 * nh + h) * n + i] * G * market * r->dem[i];
+            double priv = w->fl_cell[(0 * nh + h) * n + i] * G * market * r->dem[i] *
+                          (r->risk_on ? r->risk_adj[0 * n + i] : 1);
             double sex = w->fl_cell[(1 * nh + h) * n + i] * G * market;
             double state = w->fl_cell[(2 * nh + h) * n + i] * G;
             if (priv + sex + state == 0) continue;
@@ -495,6 +526,7 @@ int vg_simulate(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, int draw,
             break;
         }
         labour_demand(r, ec);
+        risk_factors(r, ec);
         policies(r, mask, t, &p);
         child_year(r, ndd, t, ec, &c, &p, row);
         forced_year(r, ndd, t, ec, &c, &p, row);

@@ -108,12 +108,31 @@ static double trade_factor(const vg_run *r, long li, const vigil_lever *l, long 
     return 1 - eff;
 }
 
+/* The at-risk sales a ban on a list of goods took from each cell, net of
+** what leaked to the home market, by list (simulate.c gives them the
+** labour of the risk list's goods: risk_concentration, docs/MODEL.md). */
+static int record_risk_lost(vigil_ctx *ctx, const vg_run *r, const vigil_lever *l, const double *lost,
+                     double kept, vg_econ *ec) {
+    long i, k;
+    for (k = 0; k < VG_RISK_LISTS; k++)
+        if (strcmp(l->goods, vg_risk_list_name(k)) == 0) break;
+    if (k == VG_RISK_LISTS) return VIGIL_OK;
+    if (ec->risk_lost == NULL &&
+        (ec->risk_lost = vg_calloc((size_t)(VG_RISK_LISTS * r->n), sizeof *ec->risk_lost)) == NULL)
+        return vigil_nomem(ctx, "trade");
+    for (i = 0; i < r->n; i++) ec->risk_lost[k * r->n + i] += lost[i] * fmax(0, kept);
+    return VIGIL_OK;
+}
+
 /* A tariff or a ban on (origin, sector) into the importers: applied to the
 ** buyers' columns of A (cells of the importers) and Y (their final demand). */
-static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, long *idx,
-                        double *lost_by_cell) {
+static int apply_trade(vigil_ctx *ctx, const vg_run *r, long li, vigil_table *t, double *A,
+                       long *idx, double *lost_by_cell, vg_econ *ec) {
     const vigil_lever *l = vigil_scenario_lever(r->s, li);
     long i, j, n = t->n, ny = t->Y.ncol;
+    /* this lever's losses only: the leakage below must not sell again what
+    ** an earlier lever lost */
+    memset(lost_by_cell, 0, sizeof *lost_by_cell * (size_t)n);
     for (i = 0; i < n; i++) {
         long ns;
         double f;
@@ -138,7 +157,9 @@ static void apply_trade(const vg_run *r, long li, vigil_table *t, double *A, lon
                     t->Y.v[i * ny + j] += leak * lost_by_cell[i];
                     break;
                 }
+        if (l->goods) return record_risk_lost(ctx, r, l, lost_by_cell, 1 - leak, ec);
     }
+    return VIGIL_OK;
 }
 
 /* Output x' = (I - A')^-1 y' and the new Z' = A' diag(x'). */
@@ -214,7 +235,8 @@ static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg
                 break;
             }
             if (l->kind == VIGIL_SHOCK_DEMAND) apply_demand(r, li, ec->table);
-            else apply_trade(r, li, ec->table, A, idx, lost);
+            else if ((rc = apply_trade(ctx, r, li, ec->table, A, idx, lost, ec)) != VIGIL_OK)
+                break;
         }
         if (rc == VIGIL_OK) rc = solve_economy(ctx, ec, A);
     }
@@ -244,6 +266,7 @@ static void econ_free(vg_econ *ec) {
     vigil_table_free(ec->table);
     vg_free(ec->dlnx);
     vg_free(ec->share);
+    vg_free(ec->risk_lost);
     vg_free(ec->key);
     memset(ec, 0, sizeof *ec);
 }

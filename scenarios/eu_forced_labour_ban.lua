@@ -42,3 +42,9 @@ trade.ban {
     exports = true,
     upstream = true,
 }
+
+-- How much denser forced labour is in the listed goods than in the rest of
+-- their cell (docs/MODEL.md, "Bans on lists of goods"): no published
+-- estimate, so a wide range (UNCONFIRMED assumption). With 1 (the model's
+-- default) the ban acts only through the flagged cells' output.
+param.set("risk_concentration", uniform(1, 20))

@@ -153,6 +153,39 @@ static void directions(void) {
     vigil_results_free(base);
 }
 
+/* Bans on a list of goods (docs/MODEL.md): the lost at-risk sales take
+** their labour at risk_concentration (kappa) times the cell's intensity.
+** More concentrated forced labour, less of it after the ban; what goes is
+** less than the export-linked forced labour; child labour is untouched by
+** a ban on the forced-labour list; kappa does nothing without a ban. */
+static void risk_concentration(void) {
+    vigil_results *k1 = run("tests/model/ban_kappa_1.lua", 1);
+    vigil_results *k20 = run("tests/model/ban_kappa_20.lua", 1);
+    vigil_results *kmax = run("tests/model/ban_kappa_1e6.lua", 1);
+    vigil_results *g = run("tests/model/gdp_2.lua", 1);
+    vigil_results *g50 = run("tests/model/gdp_2_kappa_50.lua", 1);
+    int y, same = 1;
+    if (k1 && k20 && kmax) {
+        double f1 = get(k1, "forced_labour", "World", 2025);
+        double f20 = get(k20, "forced_labour", "World", 2025);
+        double fmx = get(kmax, "forced_labour", "World", 2025);
+        if (!CHECK(fmx < f20 && f20 < f1))
+            fprintf(stderr, "  forced labour 2025: %.0f, %.0f, %.0f\n", f1, f20, fmx);
+        CHECK(f1 - fmx < get(k1, "fl_export_linked", "World", 2025));
+        CHECK(get(k1, "child_labour", "World", 2025) == get(kmax, "child_labour", "World", 2025));
+        CHECK(get(k1, "forced_labour", "World", 2020) == get(kmax, "forced_labour", "World", 2020));
+    }
+    for (y = 2020; g && g50 && y <= 2025; y++)
+        same &= get(g, "forced_labour", "World", y) == get(g50, "forced_labour", "World", y) &&
+                get(g, "child_labour", "World", y) == get(g50, "child_labour", "World", y);
+    CHECK(same);
+    vigil_results_free(k1);
+    vigil_results_free(k20);
+    vigil_results_free(kmax);
+    vigil_results_free(g);
+    vigil_results_free(g50);
+}
+
 /* Shapley parts add up to the central path's change against the baseline;
 ** read back from decomposition.csv through the writer. */
 static void decomposition(void) {
@@ -192,6 +225,7 @@ int main(void) {
     no_lever();
     covid();
     directions();
+    risk_concentration();
     decomposition();
     vigil_world_free(world);
     vigil_close(ctx);
