@@ -2,8 +2,8 @@
 ** Briefing notes (docs/REPORTS.md): the interface shared by the files of
 ** the report. report_load.c reads a run folder (or a batch folder) back
 ** into memory; report_doc.c writes one text as HTML and Markdown at once;
-** report_chart.c draws charts with PLplot; report.c says what the notes
-** say; report_i18n.c holds the language.
+** report_chart.c draws charts with PLplot; report.c and the files of
+** report_note.h say what the notes say; report_i18n.c holds the language.
 */
 #ifndef VIGIL_REPORT_INT_H
 #define VIGIL_REPORT_INT_H
