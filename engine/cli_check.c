@@ -129,13 +129,15 @@ static void print_param(const vg_leverspec *ls, const char *key,
 
 static void print_lever(const vigil_lever *l) {
     const vg_leverspec *ls = vg_lever_spec(l->kind);
-    char when[32];
+    char when[32], unmod[128];
     int i;
     printf("  %-9s %s: %s  [%s:%d]\n", span(when, sizeof when, l),
            vigil_lever_name(l->kind), ls ? ls->what : "model coefficient",
            l->file, l->line);
     if (ls) print_names(l);
     for (i = 0; i < l->nparam; i++) print_param(ls, l->key[i], &l->value[i]);
+    if (vigil_lever_unmodelled(l, unmod, sizeof unmod))
+        printf("%11s (not modelled yet: %s; no effect on the results)\n", "", unmod);
 }
 
 /* The instructions by first year, then in file order. */

@@ -780,6 +780,26 @@ const vigil_dist *vigil_lever_param(const vigil_lever *l, const char *key) {
     return NULL;
 }
 
+int vigil_lever_unmodelled(const vigil_lever *l, char *buf, size_t n) {
+    static const struct { vigil_lever_kind kind; const char *key; } keys[] = {
+        {VIGIL_TRADE_BAN, "exports"}, {VIGIL_TRADE_BAN, "upstream"},
+        {VIGIL_POLICY_VICTIM_ID, "trained"}};
+    size_t k, used = 0;
+    int found = 0;
+    if (n > 0) buf[0] = '\0';
+    for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        const vigil_dist *d;
+        if (l->kind != keys[k].kind || (d = vigil_lever_param(l, keys[k].key)) == NULL ||
+            (d->kind == VIGIL_DIST_FIXED && d->a == 0))
+            continue;
+        if (used < n)
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", found ? ", " : "",
+                                     keys[k].key);
+        found = 1;
+    }
+    return found;
+}
+
 /* }====================================================================== */
 
 /*

@@ -119,6 +119,11 @@ long vigil_scenario_nlevers(const vigil_scenario *s);
 const vigil_lever *vigil_scenario_lever(const vigil_scenario *s, long i);
 /* A parameter of an instruction by key, or NULL when absent. */
 const vigil_dist *vigil_lever_param(const vigil_lever *l, const char *key);
+/* The keys of l that the scenario language accepts but the model does not
+** use yet, set to something other than their no-effect default ("exports,
+** upstream" of trade.ban, "trained" of policy.victim_identification), as
+** one comma-separated string into buf; returns 0 (buf empty) when none. */
+int vigil_lever_unmodelled(const vigil_lever *l, char *buf, size_t n);
 
 /* Whether any region name of an instruction covers MRIO region m (by
 ** code, group or "*"), or labour region g of a family (by name, "*", or an

@@ -69,6 +69,7 @@ for want in "Run: 2020-2035, 500 draws, seed 87" \
             "  2028-2035 trade.ban: import ban  [scenarios/eu_forced_labour_ban.lua:" \
             "            importer EU27, origin *, sector *, goods forced_labour_risk" \
             "            exports = yes                      also bans the importer's exports" \
+            "            (not modelled yet: exports, upstream; no effect on the results)" \
             "OK"; do
     if ! grep -qxF -- "$want" "$tmp/out" && ! grep -qF -- "$want" "$tmp/out"; then
         echo "FAILED: timeline lacks: $want"
