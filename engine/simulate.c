@@ -316,25 +316,31 @@ static void labour_demand(vg_run *r, const vg_econ *ec) {
 
 /*
 ** The labour of the at-risk sales a ban took (docs/MODEL.md, "Bans on
-** lists of goods"). Cell i sells a share s of its output as goods of the
-** list; with kappa = risk_concentration times the labour per unit of its
-** other goods, they hold phi = kappa s / (1 + (kappa - 1) s) of its
-** labour. D_i already takes lambda u of it, u the lost at-risk sales over
-** the cell's output; the lost sales' own labour is lambda u phi / s (at
-** most phi, the whole at-risk part). Each cell's factor is 1 - the
-** difference; 1 when kappa = 1 (phi = s), which is the uniform model.
+** lists of goods"). A risk list gives the share of cell i's exports that
+** are goods on the list; times the cell's exports over its output, s is
+** their share of its output (what the list tells of it: at-risk goods sold
+** at home are not counted). With kappa = risk_concentration times the
+** labour per unit of its other goods, they hold phi = kappa s / (1 +
+** (kappa - 1) s) of its labour. D_i already takes lambda u of it, u the
+** lost at-risk sales over the cell's output (u <= s); the lost sales' own
+** labour is lambda u phi / s (at most phi, all of the listed goods'
+** labour). Each cell's factor is 1 - the difference: 1 when kappa = 1
+** (phi = s), the uniform model.
 */
 static void risk_factors(vg_run *r, const vg_econ *ec) {
-    const double *x0 = vigil_accounts_x(vigil_world_accounts(r->w));
+    const vigil_accounts *wa = vigil_world_accounts(r->w);
+    const double *x0 = vigil_accounts_x(wa), *e0 = vigil_accounts_exports(wa);
     double kappa = r->coef.risk_concentration;
     long i, k;
     r->risk_on = ec->risk_lost != NULL;
     for (k = 0; r->risk_on && k < VG_RISK_LISTS; k++)
         for (i = 0; i < r->n; i++) {
-            double s = r->risk_share[k * r->n + i], lam = r->coef.labour_demand_elasticity;
-            double u, phi, own, *f = &r->risk_adj[k * r->n + i];
+            double lam = r->coef.labour_demand_elasticity, s, u, phi, own;
+            double *f = &r->risk_adj[k * r->n + i];
             *f = 1;
-            if (!(s > 0) || !(x0[i] > 0) || !(ec->risk_lost[k * r->n + i] > 0)) continue;
+            if (!(x0[i] > 0) || !(ec->risk_lost[k * r->n + i] > 0)) continue;
+            s = fmin(1, r->risk_share[k * r->n + i] * fmax(0, e0[i]) / x0[i]);
+            if (!(s > 0)) continue;
             if (r->w->broad[i] == 0) lam *= 1 - r->coef.farm_income_offset;
             u = fmin(s, ec->risk_lost[k * r->n + i] / x0[i]);
             phi = kappa * s / (1 + (kappa - 1) * s);
