@@ -13,7 +13,9 @@
 # empty afterwards.
 # A case with an `accept` file must succeed with an empty stderr, and
 # write exactly the files, byte for byte, that REF_TABLE gives.
+# The checks are those of tests/lib/expect.sh.
 set -u
+. "$(dirname "$0")/lib/expect.sh"
 
 if [ $# -ne 5 ]; then
     echo "usage: $0 VIGIL BAD_DIR CASE OUT_ROOT REF_TABLE" >&2
@@ -23,67 +25,34 @@ vigil=$1 bad=$2 case=$3 outroot=$4 ref=$5
 dir=$bad/$case
 out=$outroot/$case
 log=$outroot/$case.log
-fail=0
+expect_init "$case"
 
-err() { echo "FAIL [$case]: $*" >&2; fail=1; }
-
-[ -x "$vigil" ] || { echo "FAIL [$case]: no vigil at $vigil" >&2; exit 1; }
-[ -d "$dir" ] || { echo "FAIL [$case]: no case folder $dir" >&2; exit 1; }
+[ -x "$vigil" ] || expect_abort "no vigil at $vigil"
+[ -d "$dir" ] || expect_abort "no case folder $dir"
 mkdir -p "$outroot" || exit 1
 rm -rf "$out" "$out.ref" "$log".*
 
 args=()
 if [ -f "$dir/args" ]; then read -r -a args <"$dir/args"; fi
 
-(cd "$bad" && exec "$vigil" mrio --table "$case" --out "$out" ${args[@]+"${args[@]}"}) \
-    >"$log.stdout" 2>"$log.stderr"
-rc=$?
+expect_run "$log" "$bad" "$vigil" mrio --table "$case" --out "$out" ${args[@]+"${args[@]}"}
+rc=$EXPECT_RC
 
 if [ -f "$dir/expected" ]; then
-    want_rc=2
-    if [ -f "$dir/exit" ]; then read -r want_rc <"$dir/exit"; fi
-    [ "$rc" = "$want_rc" ] || err "exit code $rc, expected $want_rc"
-    if ! diff -u --label expected --label stderr "$dir/expected" "$log.stderr" >"$log.diff"; then
-        err "stderr differs from $dir/expected:"
-        cat "$log.diff" >&2
-    fi
-    if [ -s "$log.stdout" ]; then
-        err "unexpected output on stdout:"
-        cat "$log.stdout" >&2
-    fi
-    if [ -e "$out" ]; then
-        if [ ! -d "$out" ]; then
-            err "$out was created and is not a folder"
-        elif [ -n "$(find "$out" -mindepth 1 -print -quit)" ]; then
-            err "files were created in $out:"
-            find "$out" -mindepth 1 >&2
-        fi
-    fi
+    expect_refused "$dir" "$log" "$out"
 elif [ -f "$dir/accept" ]; then
-    [ "$rc" = 0 ] || err "exit code $rc, expected 0"
-    if [ -s "$log.stderr" ]; then
-        err "unexpected stderr:"
-        cat "$log.stderr" >&2
-    fi
-    "$vigil" mrio --table "$ref" --out "$out.ref" >"$log.ref.stdout" 2>"$log.ref.stderr" ||
-        err "the reference table $ref failed: $(cat "$log.ref.stderr")"
+    expect_exit 0
+    expect_empty "$log.stderr" stderr
+    expect_run "$log.ref" "" "$vigil" mrio --table "$ref" --out "$out.ref"
+    [ "$EXPECT_RC" = 0 ] || expect_fail "the reference table $ref failed: $(cat "$log.ref.stderr")"
     [ -n "$(find "$out.ref" -mindepth 1 -print -quit 2>/dev/null)" ] ||
-        err "the reference run wrote nothing"
-    if ! diff -r "$out.ref" "$out" >"$log.diff" 2>&1; then
-        err "the accounts differ from those of $ref:"
-        cat "$log.diff" >&2
-    fi
+        expect_fail "the reference run wrote nothing"
+    expect_same_tree "$out.ref" "$out" "the accounts" "$log.tree.diff"
     # same summary line, up to the output folder
-    if [ "$(sed 's/ -> .*//' "$log.stdout")" != "$(sed 's/ -> .*//' "$log.ref.stdout")" ]; then
-        err "stdout '$(cat "$log.stdout")', the reference printed '$(cat "$log.ref.stdout")'"
-    fi
+    expect_equal "$(sed 's/ -> .*//' "$log.stdout")" "$(sed 's/ -> .*//' "$log.ref.stdout")" \
+        "stdout (up to ' -> '), against the reference's"
 else
-    echo "FAIL [$case]: $dir has neither an expected nor an accept file" >&2
-    exit 1
+    expect_abort "$dir has neither an expected nor an accept file"
 fi
 
-if [ "$fail" = 0 ]; then
-    echo "ok [$case] exit $rc"
-    cat "$log.stderr"
-fi
-exit "$fail"
+expect_done "exit $rc" "$log.stderr"

@@ -13,7 +13,9 @@
 # A case with an `accept` file must succeed: exit 0, an empty stderr and
 # the world shown on stdout.
 # OUT_ROOT keeps the output of the last run (CASE.stdout, CASE.stderr).
+# The checks are those of tests/lib/expect.sh.
 set -u
+. "$(dirname "$0")/lib/expect.sh"
 
 if [ $# -ne 4 ]; then
     echo "usage: $0 VIGIL BAD_WORLD_DIR CASE OUT_ROOT" >&2
@@ -22,44 +24,23 @@ fi
 vigil=$1 bad=$2 case=$3 outroot=$4
 dir=$bad/$case
 log=$outroot/$case
-fail=0
+expect_init "$case"
 
-err() { echo "FAIL [$case]: $*" >&2; fail=1; }
-
-[ -x "$vigil" ] || { echo "FAIL [$case]: no vigil at $vigil" >&2; exit 1; }
-[ -d "$dir" ] || { echo "FAIL [$case]: no case folder $dir" >&2; exit 1; }
+[ -x "$vigil" ] || expect_abort "no vigil at $vigil"
+[ -d "$dir" ] || expect_abort "no case folder $dir"
 mkdir -p "$outroot" || exit 1
 rm -f "$log".*
 
-(cd "$bad" && exec "$vigil" world --world "$case") >"$log.stdout" 2>"$log.stderr"
-rc=$?
+expect_run "$log" "$bad" "$vigil" world --world "$case"
 
 if [ -f "$dir/expected" ]; then
-    want_rc=2
-    if [ -f "$dir/exit" ]; then read -r want_rc <"$dir/exit"; fi
-    [ "$rc" = "$want_rc" ] || err "exit code $rc, expected $want_rc"
-    if ! diff -u --label expected --label stderr "$dir/expected" "$log.stderr" >"$log.diff"; then
-        err "stderr differs from $dir/expected:"
-        cat "$log.diff" >&2
-    fi
-    if [ -s "$log.stdout" ]; then
-        err "unexpected output on stdout (the world was accepted?):"
-        head -n 5 "$log.stdout" >&2
-    fi
+    expect_refused "$dir" "$log"   # on stdout: the world was accepted?
 elif [ -f "$dir/accept" ]; then
-    [ "$rc" = 0 ] || err "exit code $rc, expected 0"
-    if [ -s "$log.stderr" ]; then
-        err "unexpected stderr:"
-        cat "$log.stderr" >&2
-    fi
-    grep -q '^World: ' "$log.stdout" || err "stdout does not show a world"
+    expect_exit 0
+    expect_empty "$log.stderr" stderr
+    grep -q '^World: ' "$log.stdout" || expect_fail "stdout does not show a world"
 else
-    echo "FAIL [$case]: $dir has neither an expected nor an accept file" >&2
-    exit 1
+    expect_abort "$dir has neither an expected nor an accept file"
 fi
 
-if [ "$fail" = 0 ]; then
-    echo "ok [$case] exit $rc"
-    cat "$log.stderr"
-fi
-exit "$fail"
+expect_done "exit $EXPECT_RC" "$log.stderr"

@@ -14,7 +14,9 @@
 #                    the exit code is not 0, absent or empty
 #   CASE/mrio      when present: `VIGIL mrio --table OUT` must succeed and
 #                  print this line (up to its " -> " part) on stdout
+# The checks are those of tests/lib/expect.sh.
 set -u
+. "$(dirname "$0")/lib/expect.sh"
 
 if [ $# -ne 4 ]; then
     echo "usage: $0 VIGIL CASES_DIR CASE OUT_ROOT" >&2
@@ -24,12 +26,10 @@ vigil=$1 cases=$2 case=$3 outroot=$4
 dir=$cases/$case
 out=$outroot/$case
 log=$outroot/$case.log
-fail=0
+expect_init "$case"
 
-err() { echo "FAIL [$case]: $*" >&2; fail=1; }
-
-[ -x "$vigil" ] || { echo "FAIL [$case]: no vigil at $vigil" >&2; exit 1; }
-[ -f "$dir/cmd" ] || { echo "FAIL [$case]: no $dir/cmd" >&2; exit 1; }
+[ -x "$vigil" ] || expect_abort "no vigil at $vigil"
+[ -f "$dir/cmd" ] || expect_abort "no $dir/cmd"
 mkdir -p "$outroot" || exit 1
 rm -rf "$out" "$out.mrio" "$log".*
 
@@ -37,55 +37,37 @@ read -r -a words <"$dir/cmd"
 args=()
 for w in "${words[@]}"; do args+=("${w//@OUT/$out}"); done
 
-(cd "$cases" && exec "$vigil" "${args[@]}") >"$log.stdout" 2>"$log.stderr"
-rc=$?
+expect_run "$log" "$cases" "$vigil" "${args[@]}"
+rc=$EXPECT_RC
+expect_exit "$(expect_code_in "$dir/exit" 0)"
 
-want_rc=0
-if [ -f "$dir/exit" ]; then read -r want_rc <"$dir/exit"; fi
-[ "$rc" = "$want_rc" ] || err "exit code $rc, expected $want_rc"
-
-# compare FILE_OR_EMPTY ACTUAL NAME
-same() {
-    if [ -f "$1" ]; then
-        sed "s|@OUT|$out|g" "$1" >"$log.$3.want"
-    else
-        : >"$log.$3.want"
-    fi
-    if ! diff -u --label "expected $3" --label "$3" "$log.$3.want" "$2" >"$log.$3.diff"; then
-        err "$3 differs:"
-        cat "$log.$3.diff" >&2
-    fi
+# want NAME: CASE/NAME with @OUT replaced (empty without it) in LOG.NAME.want
+want() {
+    if [ -f "$dir/$1" ]; then sed "s|@OUT|$out|g" "$dir/$1"; fi >"$log.$1.want"
 }
 
-same "$dir/stderr" "$log.stderr" stderr
+want stderr
+expect_same "$log.stderr.want" "$log.stderr" stderr "$dir/stderr (@OUT replaced)"
 if [ -f "$dir/stdout_has" ]; then
     while IFS= read -r line; do
-        grep -qxF -- "$line" "$log.stdout" || err "stdout lacks the line '$line'"
+        expect_has_line "$log.stdout" "$line" stdout
     done <"$dir/stdout_has"
 else
-    same "$dir/stdout" "$log.stdout" stdout
+    want stdout
+    expect_same "$log.stdout.want" "$log.stdout" stdout "$dir/stdout (@OUT replaced)"
 fi
 
 if [ -d "$dir/want" ]; then
-    if ! diff -r "$dir/want" "$out" >"$log.want.diff" 2>&1; then
-        err "the output differs from $dir/want:"
-        cat "$log.want.diff" >&2
-    fi
-elif [ -e "$out" ] && [ -n "$(find "$out" -mindepth 1 -print -quit)" ]; then
-    err "files were written to $out:"
-    find "$out" -mindepth 1 >&2
+    expect_same_tree "$dir/want" "$out" "the output" "$log.want.diff"
+else
+    expect_no_output "$out"
 fi
 
 if [ -f "$dir/mrio" ]; then
-    "$vigil" mrio --table "$out" --out "$out.mrio" >"$log.mrio.stdout" 2>"$log.mrio.stderr" ||
-        err "vigil mrio failed on the output: $(cat "$log.mrio.stderr")"
-    if [ "$(sed 's/ -> .*//' "$log.mrio.stdout")" != "$(sed 's/ -> .*//' "$dir/mrio")" ]; then
-        err "vigil mrio printed '$(cat "$log.mrio.stdout")', expected '$(cat "$dir/mrio")'"
-    fi
+    expect_run "$log.mrio" "" "$vigil" mrio --table "$out" --out "$out.mrio"
+    [ "$EXPECT_RC" = 0 ] || expect_fail "vigil mrio failed on the output: $(cat "$log.mrio.stderr")"
+    expect_equal "$(sed 's/ -> .*//' "$log.mrio.stdout")" "$(sed 's/ -> .*//' "$dir/mrio")" \
+        "vigil mrio on the output printed (up to ' -> ')"
 fi
 
-if [ "$fail" = 0 ]; then
-    echo "ok [$case] exit $rc"
-    cat "$log.stderr"
-fi
-exit "$fail"
+expect_done "exit $rc" "$log.stderr"

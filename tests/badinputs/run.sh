@@ -14,7 +14,10 @@
 # stderr equal to the `accept` file (usually empty), something on stdout.
 # A case with a `timeout` file must also end within that many seconds:
 # inputs that used to be slow, which would otherwise still pass, late.
+# The checks are those of tests/lib/expect.sh.
 set -u
+. "$(dirname "$0")/../lib/expect.sh"
+
 if [ $# -ne 4 ]; then
     echo "usage: $0 VIGIL BADINPUTS_DIR CASE OUT_ROOT" >&2
     exit 2
@@ -23,11 +26,10 @@ vigil=$1 bad=$2 case=$3 outroot=$4
 dir=$bad/$case
 out=$outroot/$case.out
 log=$outroot/$case
-fail=0
-err() { echo "FAIL [$case]: $*" >&2; fail=1; }
+expect_init "$case"
 
-[ -x "$vigil" ] || { echo "FAIL [$case]: no vigil at $vigil" >&2; exit 1; }
-[ -f "$dir/cmd" ] || { echo "FAIL [$case]: no $dir/cmd" >&2; exit 1; }
+[ -x "$vigil" ] || expect_abort "no vigil at $vigil"
+[ -f "$dir/cmd" ] || expect_abort "no $dir/cmd"
 mkdir -p "$outroot" || exit 1
 rm -rf "$out" "$log".*
 
@@ -36,7 +38,8 @@ if [ -f "$dir/make.sh" ]; then
     where=$outroot/work
     rm -rf "${where:?}/$case"
     mkdir -p "$where/$case"
-    (cd "$where/$case" && VIGIL_SOURCE=$(cd "$bad/../.." && pwd) bash "$dir/make.sh") || { echo "FAIL [$case]: make.sh failed" >&2; exit 1; }
+    (cd "$where/$case" && VIGIL_SOURCE=$(cd "$bad/../.." && pwd) bash "$dir/make.sh") ||
+        expect_abort "make.sh failed"
 fi
 
 read -r -a words <"$dir/cmd"
@@ -44,37 +47,17 @@ for i in "${!words[@]}"; do words[$i]=${words[$i]//@OUT@/$out}; done
 limit=()
 if [ -f "$dir/timeout" ]; then read -r secs <"$dir/timeout"; limit=(timeout "$secs"); fi
 
-(cd "$where" && exec ${limit[@]+"${limit[@]}"} "$vigil" "${words[@]}") >"$log.stdout" 2>"$log.stderr"
-rc=$?
-[ ${#limit[@]} -gt 0 ] && [ "$rc" = 124 ] && err "still running after ${secs} s: stopped"
+expect_run "$log" "$where" ${limit[@]+"${limit[@]}"} "$vigil" "${words[@]}"
+[ ${#limit[@]} -gt 0 ] && [ "$EXPECT_RC" = 124 ] && expect_fail "still running after ${secs} s: stopped"
 
 if [ -f "$dir/expected" ]; then
-    want_rc=2
-    if [ -f "$dir/exit" ]; then read -r want_rc <"$dir/exit"; fi
-    [ "$rc" = "$want_rc" ] || err "exit code $rc, expected $want_rc"
-    if ! diff -u --label expected --label stderr "$dir/expected" "$log.stderr" >"$log.diff"; then
-        err "stderr differs from $dir/expected:"
-        head -c 4000 "$log.diff" >&2
-    fi
-    [ -s "$log.stdout" ] && { err "unexpected output on stdout:"; head -n 5 "$log.stdout" >&2; }
-    if [ -e "$out" ] && [ -n "$(find "$out" -mindepth 1 -print -quit)" ]; then
-        err "files were left in $out:"
-        find "$out" -mindepth 1 >&2
-    fi
+    expect_refused "$dir" "$log" "$out"
 elif [ -f "$dir/accept" ]; then
-    [ "$rc" = 0 ] || err "exit code $rc, expected 0"
-    if ! diff -u --label accept --label stderr "$dir/accept" "$log.stderr" >"$log.diff"; then
-        err "stderr differs from $dir/accept:"
-        head -c 4000 "$log.diff" >&2
-    fi
-    [ -s "$log.stdout" ] || err "nothing on stdout"
+    expect_exit 0
+    expect_same "$dir/accept" "$log.stderr" stderr
+    expect_nonempty "$log.stdout" stdout
 else
-    echo "FAIL [$case]: $dir has neither an expected nor an accept file" >&2
-    exit 1
+    expect_abort "$dir has neither an expected nor an accept file"
 fi
 [ -f "$dir/make.sh" ] && rm -rf "${where:?}/$case"
-if [ "$fail" = 0 ]; then
-    echo "ok [$case] exit $rc"
-    head -c 2000 "$log.stderr"
-fi
-exit "$fail"
+expect_done "exit $EXPECT_RC" "$log.stderr"

@@ -4,16 +4,14 @@
 # message in error.json and the batch manifest, the exit code is 3.
 . "$(dirname "$0")/common.sh"
 out="$work/out"
-"$vigil" batch scenarios/covid_2020_2022.lua tests/batch/broken_hook.lua \
-  scenarios/baseline.lua tests/batch/bad_region.lua --out "$out" --draws 12 --jobs 2 \
-  >"$work/stdout" 2>"$work/stderr"
-rc=$?
-[ $rc -eq 3 ] || fail "exit code $rc, expected 3"
-grep -q "2 ok, 2 failed" "$work/stdout" || fail "summary line: $(cat "$work/stdout")"
-grep -q "broken_hook: FAILED: tests/batch/broken_hook.lua:7: deliberate failure (year 2022, draw 7)" \
-  "$work/stderr" || fail "the hook's error is not reported"
-grep -q "bad_region: FAILED: tests/batch/bad_region.lua:4: shock.gdp: unknown region 'Atlantis'" \
-  "$work/stderr" || fail "the load error is not reported"
+expect_run "$work/batch" "" "$vigil" batch scenarios/covid_2020_2022.lua tests/batch/broken_hook.lua \
+  scenarios/baseline.lua tests/batch/bad_region.lua --out "$out" --draws 12 --jobs 2
+expect_exit 3
+expect_has "$work/batch.stdout" "2 ok, 2 failed" "the summary line"
+expect_has "$work/batch.stderr" \
+  "broken_hook: FAILED: tests/batch/broken_hook.lua:7: deliberate failure (year 2022, draw 7)"
+expect_has "$work/batch.stderr" \
+  "bad_region: FAILED: tests/batch/bad_region.lua:4: shock.gdp: unknown region 'Atlantis'"
 for ok in baseline covid_2020_2022; do
   for f in summary.csv attribution.csv sdg87.csv timing.json manifest.json; do
     [ -f "$out/$ok/$f" ] || fail "$ok/$f missing"
@@ -26,9 +24,9 @@ for bad in broken_hook bad_region; do
   [ -f "$out/$bad/error.json" ] || fail "$bad/error.json missing"
   [ -f "$out/$bad/manifest.json" ] || [ -f "$out/$bad/summary.csv" ] && fail "$bad has outputs"
 done
-grep -q '"error": "tests/batch/broken_hook.lua:7: deliberate failure (year 2022, draw 7)' \
-  "$out/broken_hook/error.json" || fail "error.json has not the message"
-grep -q '"failed": 2,' "$out/manifest.json" || fail "batch manifest: failed count"
+expect_has "$out/broken_hook/error.json" \
+  '"error": "tests/batch/broken_hook.lua:7: deliberate failure (year 2022, draw 7)'
+expect_has "$out/manifest.json" '"failed": 2,' "batch manifest (failed count)"
 grep -q '{"name": "bad_region", .*"status": "failed", "error": "tests/batch/bad_region.lua:4' \
   "$out/manifest.json" || fail "batch manifest: bad_region's entry"
 # comparison.csv: the covid scenario only; its 2023 World difference is positive
@@ -39,9 +37,9 @@ awk -F, '$1=="covid_2020_2022" && $3==2023 && $4=="World" && $5=="child_labour" 
   if (!($8 > 1e6 && $9 <= $10 && $10 <= $11)) exit 1; found=1 } END { exit !found }' \
   "$out/comparison.csv" || fail "covid's 2023 difference is not a positive interval"
 # a baseline that fails makes every scenario fail, with the reason
-"$vigil" batch scenarios/covid_2020_2022.lua tests/batch/bad_region.lua --baseline bad_region \
-  --out "$work/nobase" --draws 4 --jobs 1 >/dev/null 2>"$work/stderr2"
-[ $? -eq 3 ] || fail "failing baseline: exit code"
-grep -q "covid_2020_2022: FAILED: the baseline (bad_region) failed" "$work/stderr2" \
-  || fail "failing baseline: message"
+expect_run "$work/nobase" "" "$vigil" batch scenarios/covid_2020_2022.lua tests/batch/bad_region.lua \
+  --baseline bad_region --out "$work/nobase" --draws 4 --jobs 1
+expect_exit 3 "failing baseline"
+expect_has "$work/nobase.stderr" "covid_2020_2022: FAILED: the baseline (bad_region) failed" \
+  "failing baseline: stderr"
 check_done
