@@ -96,6 +96,18 @@ int vigil_world_labour_covered(const vigil_world *w, const char *name, enum vigi
 
 /* risk_lists.csv of the world folder (optional): list,cell,share - the
 ** share of a cell's exports flagged by a named list of goods at risk. */
+/* A (list, cell) pair given twice would have its second share ignored. */
+static int risk_unique(vigil_ctx *ctx, const vigil_world *w, long r) {
+    long q, cl = vg_tidy_col(&w->risk, "list"), cc = vg_tidy_col(&w->risk, "cell");
+    for (q = 0; q < r; q++)
+        if (strcmp(vg_tidy_str(&w->risk, q, cl), vg_tidy_str(&w->risk, r, cl)) == 0 &&
+            strcmp(vg_tidy_str(&w->risk, q, cc), vg_tidy_str(&w->risk, r, cc)) == 0)
+            return vg_tidy_err(ctx, &w->risk, r, cc, VIGIL_EDATA,
+                               "'%s' is already in list '%s' (line %ld)",
+                               vg_tidy_str(&w->risk, r, cc), vg_tidy_str(&w->risk, r, cl), q + 2);
+    return VIGIL_OK;
+}
+
 int vg_world_risk_load(vigil_ctx *ctx, vigil_world *w) {
     static const char *const req[] = {"list", "cell", "share", NULL};
     char path[4200];
@@ -114,6 +126,7 @@ int vg_world_risk_load(vigil_ctx *ctx, vigil_world *w) {
         if (i == w->table->n)
             return vg_tidy_err(ctx, &w->risk, r, cc, VIGIL_EDATA, "'%s' is not a cell of the table",
                                vg_tidy_str(&w->risk, r, cc));
+        if ((rc = risk_unique(ctx, w, r)) != VIGIL_OK) return rc;
         if ((rc = vg_tidy_num(ctx, &w->risk, r, cs, &v)) != VIGIL_OK) return rc;
         if (v < 0 || v > 1)
             return vg_tidy_err(ctx, &w->risk, r, cs, VIGIL_EDATA,
