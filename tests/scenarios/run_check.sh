@@ -1,51 +1,33 @@
 #!/usr/bin/env bash
 # `vigil check` from the command line (tests/scenario.cmake): exit codes,
 # the exact first line on stderr, nothing on stdout on error, and the
-# timeline of a valid scenario. Runs from the source tree.
+
 # usage: run_check.sh VIGIL
-vigil=$1
-fail=0
+set -u
+. "$(dirname "$0")/../lib/expect.sh"
+expect_init scenario.cli
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# expect CODE "FIRST LINE OF STDERR" ARGS...
-expect() {
-    local code=$1 want=$2
-    shift 2
-    "$vigil" "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    local line
-    line=$(head -n 1 "$tmp/err")
-    if [ "$got" != "$code" ] || [ "$line" != "$want" ]; then
-        echo "FAILED: vigil $*"
-        echo "  exit $got (want $code): $line"
-        echo "  want: $want"
-        fail=1
-    fi
-    if [ "$code" != 0 ] && [ -s "$tmp/out" ]; then
-        echo "FAILED: vigil $*: output on error"
-        fail=1
-    fi
-}
+EXPECT_VIGIL=$1 EXPECT_LOG=$tmp/vigil # expect_vigil CODE "FIRST LINE OF STDERR" ARGS...
 
 inv=tests/scenarios/invalid
 # every invalid fixture that needs no module: exit 3, its exact message
 for f in "$inv"/*.lua; do
     case $f in *module_error*) continue ;; esac
     want=$(head -n 1 "$f" | sed 's/^-- expect: //')
-    expect 3 "vigil: $want" check "$f"
+    expect_vigil 3 "vigil: $want" check "$f"
 done
 
 # valid scenarios: exit 0, nothing on stderr
-expect 0 "" check scenarios/covid_2020_2022.lua
-expect 0 "" check tests/scenarios/valid/named_world.lua
+expect_vigil 0 "" check scenarios/covid_2020_2022.lua
+expect_vigil 0 "" check tests/scenarios/valid/named_world.lua
 # --world overrides the scenario's world (a note on stderr)
-expect 0 "vigil: note: the scenario names world 'stylised'; checked against --world scenarios/worlds/stylised" \
+expect_vigil 0 "vigil: note: the scenario names world 'stylised'; checked against --world scenarios/worlds/stylised" \
     check tests/scenarios/valid/named_world.lua --world scenarios/worlds/stylised
 # limits, raised or lowered from the command line
-expect 3 "vigil: tests/scenarios/limits/loop.lua:2: instruction limit exceeded (5000 instructions); raise it with --max-instructions" \
+expect_vigil 3 "vigil: tests/scenarios/limits/loop.lua:2: instruction limit exceeded (5000 instructions); raise it with --max-instructions" \
     check tests/scenarios/limits/loop.lua --max-instructions 5000
-expect 3 "vigil: tests/scenarios/limits/memory.lua:2: memory limit exceeded (4 MiB); raise it with --max-memory" \
+expect_vigil 3 "vigil: tests/scenarios/limits/memory.lua:2: memory limit exceeded (4 MiB); raise it with --max-memory" \
     check tests/scenarios/limits/memory.lua --max-memory 4
 # a list of goods the world does not have is found by check, not by a run:
 # the stylised world without its risk_lists.csv
@@ -53,28 +35,25 @@ mkdir -p "$tmp/norisk"
 sed -e "s|^table,.*|table,$PWD/scenarios/worlds/stylised|" \
     -e "s|\.\./\.\./data|$PWD/scenarios/data|" scenarios/worlds/stylised/world.csv >"$tmp/norisk/world.csv"
 cp scenarios/worlds/stylised/groups.csv "$tmp/norisk/"
-expect 3 "vigil: scenarios/eu_forced_labour_ban.lua:36: trade.ban: this world has no list of goods 'forced_labour_risk' (risk_lists.csv in its folder)" \
+expect_vigil 3 "vigil: scenarios/eu_forced_labour_ban.lua:36: trade.ban: this world has no list of goods 'forced_labour_risk' (risk_lists.csv in its folder)" \
     check scenarios/eu_forced_labour_ban.lua --world "$tmp/norisk"
 # usage and files
-expect 1 "vigil: which scenario?" check
-expect 1 "vigil: unknown option '--seed'" check scenarios/baseline.lua --seed 3
-expect 1 "vigil: --max-memory takes a number of MiB (1 to 1073741824)" check scenarios/baseline.lua --max-memory 0
-expect 1 "vigil: --max-instructions takes a positive whole number" check scenarios/baseline.lua --max-instructions x
-expect 4 "vigil: tests/scenarios/no_such.lua: cannot read scenario file: No such file or directory" \
+expect_vigil 1 "vigil: which scenario?" check
+expect_vigil 1 "vigil: unknown option '--seed'" check scenarios/baseline.lua --seed 3
+expect_vigil 1 "vigil: --max-memory takes a number of MiB (1 to 1073741824)" check scenarios/baseline.lua --max-memory 0
+expect_vigil 1 "vigil: --max-instructions takes a positive whole number" check scenarios/baseline.lua --max-instructions x
+expect_vigil 4 "vigil: tests/scenarios/no_such.lua: cannot read scenario file: No such file or directory" \
     check tests/scenarios/no_such.lua
 
 # the timeline of a valid scenario, in plain words
-"$vigil" check scenarios/eu_forced_labour_ban.lua >"$tmp/out" 2>&1
+"$1" check scenarios/eu_forced_labour_ban.lua >"$tmp/out" 2>&1
 for want in "Run: 2020-2035, 500 draws, seed 87" \
             "  2028-2035 trade.ban: import ban  [scenarios/eu_forced_labour_ban.lua:" \
             "            importer EU27, origin *, sector *, goods forced_labour_risk" \
             "            exports = yes                      also bans the importer's exports" \
             "            (not modelled yet: exports, upstream; no effect on the results)" \
             "OK"; do
-    if ! grep -qxF -- "$want" "$tmp/out" && ! grep -qF -- "$want" "$tmp/out"; then
-        echo "FAILED: timeline lacks: $want"
-        fail=1
-    fi
+    expect_has "$tmp/out" "$want" "the timeline"
 done
 # every ```lua block of docs/SCENARIOS.md is a complete, valid scenario
 awk -v dir="$tmp" '/^```lua$/ { n++; f = dir "/doc" n ".lua"; on = 1; next }
@@ -82,15 +61,10 @@ awk -v dir="$tmp" '/^```lua$/ { n++; f = dir "/doc" n ".lua"; on = 1; next }
 ndoc=0
 for f in "$tmp"/doc*.lua; do
     ndoc=$((ndoc + 1))
-    if ! "$vigil" check "$f" >/dev/null 2>"$tmp/err"; then
-        echo "FAILED: an example of docs/SCENARIOS.md: $(head -n 1 "$tmp/err")"
-        sed 's/^/  | /' "$f"
-        fail=1
+    if ! "$1" check "$f" >/dev/null 2>"$tmp/err"; then
+        expect_fail "an example of docs/SCENARIOS.md: $(head -n 1 "$tmp/err")"
+        expect_show "$f"
     fi
 done
-if [ $ndoc -lt 16 ]; then
-    echo "FAILED: only $ndoc examples found in docs/SCENARIOS.md"
-    fail=1
-fi
-[ $fail = 0 ] && echo "vigil check cases passed ($ndoc documentation examples)"
-exit $fail
+[ "$ndoc" -ge 16 ] || expect_fail "only $ndoc examples found in docs/SCENARIOS.md"
+expect_done "($ndoc documentation examples)"
