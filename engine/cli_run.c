@@ -1,6 +1,6 @@
 /*
 ** `vigil run`: a scenario on a world, written as summary.csv,
-** attribution.csv, decomposition.csv, sdg87.csv and manifest.json, then
+** attribution.csv, bilateral.csv, decomposition.csv, sdg87.csv and manifest.json, then
 ** its briefing notes (vigil/report.h) unless --no-report.
 */
 #include <stdio.h>
@@ -19,6 +19,7 @@ static const char *const help =
     "  summary.csv        scenario,year,region,indicator,mean,p05,p50,p95,world\n"
     "  attribution.csv    export-linked (direct, upstream) labour by producing\n"
     "                     region, consumption footprints by consuming region\n"
+    "  bilateral.csv      labour by producing and consuming region (central path)\n"
     "  decomposition.csv  the change against the baseline by lever (Shapley)\n"
     "  sdg87.csv          child labour in 2025 against zero, forced labour 2030\n"
     "  manifest.json      engine, scenario hash, world, seed, draws, levers,\n"

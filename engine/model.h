@@ -88,6 +88,11 @@ typedef struct vg_run {
     double *risk_adj;    /* VG_RISK_LISTS x n: scratch, this year's factors
                             for the labour of lost at-risk sales */
     int risk_on;         /* this year's economy has at-risk sales lost */
+    double *bil;         /* NULL, or ny x (ng + nh) x R: labour by producing
+                            labour region (child, then forced) and consuming
+                            MRIO region, filled by vg_simulate (zeroed by
+                            the caller) */
+    double *bil_year;    /* this year's block of bil, or NULL */
     vg_dd *dd;           /* scratch: the due-diligence levers of a year */
     long dd_cap;
     unsigned char *dd_mask; /* per static lever: importer regions (R bytes)

@@ -323,6 +323,10 @@ int vigil_project(vigil_ctx *ctx, const vigil_world *w, vigil_scenario *s,
             (rc = coefficients(ctx, &r, o)) == VIGIL_OK)
             rc = vg_results_decompose(ctx, res, &r);
     }
+    /* the central path once more, by producer and consumer region */
+    if (rc == VIGIL_OK && (!r.s || (rc = vg_draw_levers(ctx, &r, 0, NULL)) == VIGIL_OK) &&
+        (rc = coefficients(ctx, &r, o)) == VIGIL_OK)
+        rc = vg_results_bilateral(ctx, res, &r);
     if (rc == VIGIL_OK) vg_results_finish(res, &r, o, wall_seconds() - t0);
     run_free(&r);
     vg_blas_restore(blas);

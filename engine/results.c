@@ -120,6 +120,30 @@ int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r) {
     return rc;
 }
 
+int vg_results_bilateral(vigil_ctx *ctx, vigil_results *res, vg_run *r) {
+    size_t nb = (size_t)r->ny * (size_t)(r->ng + r->nh) * (size_t)r->R;
+    double *path = vg_malloc_array((size_t)r->ny * (size_t)r->nser, sizeof *path);
+    int rc = VIGIL_OK;
+    res->bil = vg_calloc(nb, sizeof *res->bil);
+    if (path == NULL || res->bil == NULL) {
+        vg_free(path);
+        return vigil_nomem(ctx, "bilateral attribution");
+    }
+    res->bil_ng = r->ng;
+    res->bil_nh = r->nh;
+    res->bil_R = r->R;
+    res->off_cl = r->off[IND_CL];
+    res->off_fl = r->off[IND_FL];
+    res->off_foot = r->off[IND_CL_FOOT];
+    r->bil = res->bil;
+    if (r->s) rc = vigil_scenario_begin_draw(ctx, r->s, vg_draw_seed(r->seed, 0));
+    if (rc == VIGIL_OK && r->s) rc = vg_draw_levers(ctx, r, 0, NULL);
+    if (rc == VIGIL_OK) rc = vg_simulate(ctx, r, NULL, 0, NULL, path);
+    r->bil = r->bil_year = NULL;
+    vg_free(path);
+    return rc;
+}
+
 /* One readable line per static lever, for the manifest and reports. */
 static char *lever_line(const vigil_lever *l) {
     char buf[1024];
@@ -170,6 +194,7 @@ void vigil_results_free(vigil_results *res) {
     vg_jobs_buffer_free(res->draws, draws_count(res));
     vg_free(res->stat);
     vg_free(res->dec);
+    vg_free(res->bil);
     vg_free(res->scenario);
     vg_free(res->scenario_path);
     vg_free(res->hash);

@@ -23,6 +23,13 @@ struct vigil_results {
     double *draws;         /* ndraws x ny x nser */
     double *stat;          /* ny x nser x NSTAT (rounded up to a block) */
     double *dec;           /* ngroups x ny x nser (central path) */
+    double *bil;           /* ny x (bil_ng + bil_nh) x bil_R, central path:
+                              labour by producing labour region and
+                              consuming MRIO region; NULL when not computed */
+    long bil_ng, bil_nh, bil_R;
+    long off_cl, off_fl, off_foot; /* first series of child labour, forced
+                                      labour, child-labour footprint (their
+                                      regions name bil's rows and columns) */
     char **group;          /* group names */
     vg_coef coef;          /* coefficients of the central run */
     double seconds;
@@ -40,6 +47,9 @@ double *vg_results_draw(vigil_results *res, long k);
 ** for a series with a value not finite. */
 int vg_results_stats(vigil_ctx *ctx, vigil_results *res, const vg_jobs *jobs);
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r);
+/* The bilateral matrix on the central path (r's levers and coefficients
+** already at their central values). */
+int vg_results_bilateral(vigil_ctx *ctx, vigil_results *res, vg_run *r);
 void vg_results_finish(vigil_results *res, const vg_run *r, const vigil_run_opts *o,
                        double seconds);
 

@@ -105,6 +105,25 @@ static void attribution(FILE *f, const vigil_results *r) {
         }
 }
 
+/* Labour by producing labour region and consuming MRIO region, central
+** path (the consumer of domestic labour is its own MRIO region). */
+static void bilateral(FILE *f, const vigil_results *r) {
+    long y, p, d, np = r->bil_ng + r->bil_nh;
+    fputs("year,indicator,producer_region,consumer_region,value\n", f);
+    for (y = 0; y < r->ny; y++)
+        for (p = 0; p < np; p++)
+            for (d = 0; d < r->bil_R; d++) {
+                int child = p < r->bil_ng;
+                fprintf(f, "%ld,%s,", r->y0 + y, child ? "child_labour" : "forced_labour");
+                field(f, r->ser_region[child ? r->off_cl + p : r->off_fl + p - r->bil_ng]);
+                fputc(',', f);
+                field(f, r->ser_region[r->off_foot + d]);
+                fputc(',', f);
+                num(f, r->bil[(y * np + p) * r->bil_R + d]);
+                fputc('\n', f);
+            }
+}
+
 /* SDG 8.7: child labour in 2025 against zero and the decline it needed from
 ** the first year; forced labour in 2030 (the 2030 Agenda's horizon). */
 static void sdg87(FILE *f, const vigil_results *r) {
@@ -195,7 +214,7 @@ static void manifest(FILE *f, const vigil_results *r, const vg_write_opts *o) {
 int vg_results_write_opts(vigil_ctx *ctx, const vigil_results *r, const char *dir,
                           const vg_write_opts *o) {
     static const struct { const char *name; void (*fn)(FILE *, const vigil_results *); } files[] = {
-        {"summary.csv", summary}, {"attribution.csv", attribution},
+        {"summary.csv", summary}, {"attribution.csv", attribution}, {"bilateral.csv", bilateral},
         {"decomposition.csv", decomposition}, {"sdg87.csv", sdg87}, {"draws.csv", draws}};
     vg_write_opts none;
     vg_outset s;
@@ -206,6 +225,7 @@ int vg_results_write_opts(vigil_ctx *ctx, const vigil_results *r, const char *di
     for (k = 0; rc == VIGIL_OK && k < sizeof files / sizeof files[0]; k++) {
         if (files[k].fn == draws && !r->keep_draws) continue;
         if (files[k].fn == decomposition && r->ngroups == 0) continue;
+        if (files[k].fn == bilateral && r->bil == NULL) continue;
         if ((rc = vg_out_open(ctx, &s, files[k].name, &f)) == VIGIL_OK) files[k].fn(f, r);
     }
     for (k = 0; rc == VIGIL_OK && k < (size_t)o->nfiles; k++)

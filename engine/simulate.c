@@ -303,6 +303,17 @@ static void econ_spread(const vg_run *r, const vg_econ *ec, double *foot) {
     memset(r->ex_cell, 0, sizeof *r->ex_cell * (size_t)r->n);
 }
 
+/* A labour region's row of the bilateral matrix (central path only,
+** vg_run.bil): its domestic labour is already at home in row; its
+** export-linked labour is spread over the consumers now, rather than with
+** the other regions' at the end of the year; the row adds to the
+** footprints. */
+static void bilateral_row(const vg_run *r, const vg_econ *ec, double *row, double *foot) {
+    long d;
+    econ_spread(r, ec, row);
+    for (d = 0; d < r->R; d++) foot[d] += row[d];
+}
+
 /* Labour-demand factor D_i of every cell for this year's economy, into
 ** r->dem (once per year rather than once per labour region and cell). */
 static void labour_demand(vg_run *r, const vg_econ *ec) {
@@ -368,6 +379,7 @@ static void child_year(const vg_run *r, long ndd, int t, const vg_econ *ec, cons
         /* G exp(C + S) for agriculture and for the other sectors */
         double f_agr = G * exp(C + log(1 - p->farm[g])), f_oth = G * exp(C + log(1 - p->form[g]));
         double cl0 = vigil_world_child_labour(w, g, -1);
+        double *fg = r->bil_year ? r->bil_year + g * r->R : foot;
         acc a;
         int b;
         memset(&a, 0, sizeof a);
@@ -378,9 +390,10 @@ static void child_year(const vg_run *r, long ndd, int t, const vg_econ *ec, cons
             if (r->risk_on) L *= r->risk_adj[1 * n + i];
             before = a.total;
             split_cell(r, ndd, ec, i, vigil_table_cell_region(tab, i), L,
-                       w->fam[VIGIL_CHILD].rho[g], &a, foot);
+                       w->fam[VIGIL_CHILD].rho[g], &a, fg);
             a.sector[w->broad[i]] += a.total - before;
         }
+        if (fg != foot) bilateral_row(r, ec, fg, foot);
         put(r, row, IND_CL, g, a.total);
         put(r, row, IND_HAZ, g, a.total * vigil_world_hazardous(w, g) / cl0);
         for (b = 0; b < 3; b++) {
@@ -414,6 +427,7 @@ static void forced_year(const vg_run *r, long ndd, int t, const vg_econ *ec, con
         double G = pow(1 + r->coef.fl_trend / 100, t - 2021);
         double P = poverty(r, in->poverty, c->inc_f[h] + p->tmp_f[h], p->povdev_f[h]);
         double market = exp(r->coef.fl_poverty_semi / 100 * (P - in->poverty)) * (1 - p->enf[h]);
+        double *fg = r->bil_year ? r->bil_year + (r->ng + h) * r->R : foot;
         acc a;
         memset(&a, 0, sizeof a);
         for (i = 0; i < n; i++) {
@@ -426,8 +440,9 @@ static void forced_year(const vg_run *r, long ndd, int t, const vg_econ *ec, con
             a.type[1] += sex;
             a.type[2] += state;
             split_cell(r, ndd, ec, i, vigil_table_cell_region(tab, i), priv + sex + state,
-                       w->fam[VIGIL_FORCED].rho[h], &a, foot);
+                       w->fam[VIGIL_FORCED].rho[h], &a, fg);
         }
+        if (fg != foot) bilateral_row(r, ec, fg, foot);
         /* due diligence removed part of the export-linked labour: take it
         ** from private exploitation, the type it reaches */
         a.type[0] += a.total - (a.type[0] + a.type[1] + a.type[2]);
@@ -533,6 +548,7 @@ int vg_simulate(vigil_ctx *ctx, vg_run *r, const unsigned char *mask, int draw,
         }
         labour_demand(r, ec);
         risk_factors(r, ec);
+        if (r->bil) r->bil_year = r->bil + (size_t)(t - r->y0) * (size_t)((r->ng + r->nh) * r->R);
         policies(r, mask, t, &p);
         child_year(r, ndd, t, ec, &c, &p, row);
         forced_year(r, ndd, t, ec, &c, &p, row);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "results.h"
 #include "test.h"
 #include "vigil/project.h"
 
@@ -153,6 +154,37 @@ static void directions(void) {
     vigil_results_free(base);
 }
 
+/* bilateral.csv's matrix (central path; with one draw the central path is
+** the run): each producing region's row adds up to its labour, each
+** consuming region's column to its footprint, to 1e-12. */
+static void bilateral(const char *rel) {
+    vigil_results *r = run(rel, 1);
+    long y, p, d, np, bad = 0;
+    if (r == NULL || !CHECK(r->bil != NULL)) {
+        vigil_results_free(r);
+        return;
+    }
+    np = r->bil_ng + r->bil_nh;
+    for (y = 0; y < r->ny; y++) {
+        const double *row = r->stat + y * r->nser * NSTAT, *b = r->bil + y * np * r->bil_R;
+        for (p = 0; p < np; p++) {
+            long s = p < r->bil_ng ? r->off_cl + p : r->off_fl + p - r->bil_ng;
+            double sum = 0;
+            for (d = 0; d < r->bil_R; d++) sum += b[p * r->bil_R + d];
+            bad += fabs(sum - row[s * NSTAT + ST_MEAN]) > 1e-12 * row[s * NSTAT + ST_MEAN];
+        }
+        for (d = 0; d < r->bil_R; d++) {
+            double cl = 0, fl = 0;
+            long scl = r->off_foot + d, sfl = scl + (r->bil_R + 1); /* fl_footprint follows */
+            for (p = 0; p < np; p++) *(p < r->bil_ng ? &cl : &fl) += b[p * r->bil_R + d];
+            bad += fabs(cl - row[scl * NSTAT]) > 1e-12 * fmax(1, row[scl * NSTAT]);
+            bad += fabs(fl - row[sfl * NSTAT]) > 1e-12 * fmax(1, row[sfl * NSTAT]);
+        }
+    }
+    if (!CHECK(bad == 0)) fprintf(stderr, "  %s: %ld sums off\n", rel, bad);
+    vigil_results_free(r);
+}
+
 /* Bans on a list of goods (docs/MODEL.md): the lost at-risk sales take
 ** their labour at risk_concentration (kappa) times the cell's intensity.
 ** More concentrated forced labour, less of it after the ban; what goes is
@@ -226,6 +258,8 @@ int main(void) {
     covid();
     directions();
     risk_concentration();
+    bilateral("scenarios/covid_2020_2022.lua");
+    bilateral("tests/batch/bench_10_levers.lua");
     decomposition();
     vigil_world_free(world);
     vigil_close(ctx);
