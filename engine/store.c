@@ -5,6 +5,8 @@
 **   series         summary.csv: mean and quantiles per year, region, indicator
 **   decomposition  decomposition.csv: the change by lever (Shapley)
 **   comparison     comparison.csv: each scenario minus the baseline
+**   bilateral      bilateral.csv: labour by producing and consuming region
+**                  (schema version 2; a version-1 store gains the table)
 ** Everything is read back from the batch folder's files, so a merged or
 ** resumed batch is stored exactly like one run in one go.
 */
@@ -44,7 +46,12 @@ static const char schema[] =
     "  year INTEGER NOT NULL, region TEXT NOT NULL, indicator TEXT NOT NULL,\n"
     "  scenario_mean REAL, baseline_mean REAL, diff_mean REAL, diff_p05 REAL,\n"
     "  diff_p50 REAL, diff_p95 REAL,\n"
-    "  PRIMARY KEY (run_id, scenario, indicator, region, year)) WITHOUT ROWID;\n";
+    "  PRIMARY KEY (run_id, scenario, indicator, region, year)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS bilateral (\n"
+    "  run_id INTEGER NOT NULL, scenario TEXT NOT NULL, year INTEGER NOT NULL,\n"
+    "  indicator TEXT NOT NULL, producer_region TEXT NOT NULL,\n"
+    "  consumer_region TEXT NOT NULL, value REAL);\n"
+    "CREATE INDEX IF NOT EXISTS bilateral_run ON bilateral(run_id, scenario);\n";
 
 /* A CSV file loaded into a table: per column of the file, 'x' skip, 'i'
 ** integer, 't' text, 'r' real (an empty cell is NULL). The statement's
@@ -57,7 +64,8 @@ static const load_spec loads[] = {
     {"summary.csv", "xittrrrrx", "INSERT INTO series VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
     {"decomposition.csv", "itttr", "INSERT INTO decomposition VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
     {"comparison.csv", "xtittrrrrrr", "INSERT INTO comparison VALUES "
-     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"}};
+     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+    {"bilateral.csv", "itttr", "INSERT INTO bilateral VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"}};
 
 #define MAXCOL 16
 
@@ -221,7 +229,7 @@ int vg_store_append(vigil_ctx *ctx, const char *path, const char *dir, long long
         rc = exec(ctx, db, path, "BEGIN IMMEDIATE");
     }
     if (rc == VIGIL_OK) rc = exec(ctx, db, path, schema);
-    if (rc == VIGIL_OK) rc = exec(ctx, db, path, "PRAGMA user_version = 1");
+    if (rc == VIGIL_OK) rc = exec(ctx, db, path, "PRAGMA user_version = 2");
     if (rc == VIGIL_OK) rc = add_run(ctx, db, path, dir, text, &run);
     for (k = 0; rc == VIGIL_OK && k < n; k++) rc = add_scenario(ctx, db, path, dir, names[k], run);
     if (rc == VIGIL_OK) rc = exec(ctx, db, path, "COMMIT");

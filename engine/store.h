@@ -10,7 +10,7 @@
 #include "vigil_int.h"
 
 /* The schema version (PRAGMA user_version of a store). */
-#define VG_STORE_VERSION 1
+#define VG_STORE_VERSION 2
 
 /* Appends the batch in folder dir (its manifest.json and the scenario
 ** folders it lists: summary.csv, decomposition.csv, comparison.csv) to the

@@ -324,6 +324,11 @@ static void store(void) {
         CHECK(count(h, "SELECT count(*) FROM series WHERE run_id = 1") == 2 * nser);
         CHECK(count(h, "SELECT count(*) FROM comparison WHERE run_id = 1") == nser);
         CHECK(count(h, "SELECT count(*) FROM decomposition WHERE run_id = 1") == nser);
+        CHECK(count(h, "SELECT count(*) FROM bilateral WHERE run_id = 1") ==
+              2LL * r->ny * (r->bil_ng + r->bil_nh) * r->bil_R);
+        CHECK_ABS(value(h, "SELECT sum(value) FROM bilateral WHERE run_id = 2 AND scenario = "
+                           "'covid_2020_2022' AND indicator = 'child_labour' AND year = 2020"),
+                  vigil_results_get(r, "child_labour", "World", 2020, 0), 1e-6);
         CHECK(count(h, "PRAGMA user_version") == VG_STORE_VERSION);
         CHECK_ABS(value(h, "SELECT p95 FROM series WHERE run_id = 2 AND scenario = "
                            "'covid_2020_2022' AND indicator = 'child_labour' AND region = "
