@@ -80,7 +80,6 @@ typedef struct vg_run {
     int hooks_group;     /* index of the on_year group, or -1 */
     vg_econ *cache;      /* economies by key */
     long ncache, cache_cap;
-    double *zero_n;      /* n zeros */
     double *ex_cell;     /* n: scratch, export-linked labour by cell */
     double *dem;         /* n: scratch, this year's labour-demand factors */
     double *risk_share;  /* VG_RISK_LISTS x n: each cell's share of output on

@@ -10,6 +10,7 @@
 
 #include "draws.h"
 #include "jobs.h"
+#include "scenario_int.h"
 #include "model.h"
 #include "results.h"
 
@@ -219,7 +220,6 @@ static void run_free(vg_run *r) {
     vg_free(r->group);
     for (g = 0; r->group_name && g < r->ngroups; g++) vg_free(r->group_name[g]);
     vg_free(r->group_name);
-    vg_free(r->zero_n);
     vg_free(r->ex_cell);
     vg_free(r->dem);
     vg_free(r->risk_share);
@@ -230,10 +230,9 @@ static void run_free(vg_run *r) {
     vg_free(r->dd_ready);
 }
 
-const char *vg_risk_list_name(int k) {
-    static const char *const name[VG_RISK_LISTS] = {"forced_labour_risk", "child_labour_risk"};
-    return name[k];
-}
+/* The scenario language's goods lists, whose first VG_RISK_LISTS are the
+** forced-labour and child-labour lists in that order (scenario.c). */
+const char *vg_risk_list_name(int k) { return vg_goods_lists[k]; }
 
 /* Scratch of the yearly model: export-linked labour by cell, and the
 ** due-diligence masks of the scenario's own levers (simulate.c). */

@@ -111,8 +111,8 @@ static double trade_factor(const vg_run *r, long li, const vigil_lever *l, long 
 /* The at-risk sales a ban on a list of goods took from each cell, net of
 ** what leaked to the home market, by list (simulate.c gives them the
 ** labour of the risk list's goods: risk_concentration, docs/MODEL.md). */
-static int record_risk_lost(vigil_ctx *ctx, const vg_run *r, const vigil_lever *l, const double *lost,
-                     double kept, vg_econ *ec) {
+static int record_risk_lost(vigil_ctx *ctx, const vg_run *r, const vigil_lever *l,
+                            const double *lost, double kept, vg_econ *ec) {
     long i, k;
     for (k = 0; k < VG_RISK_LISTS; k++)
         if (strcmp(l->goods, vg_risk_list_name(k)) == 0) break;
