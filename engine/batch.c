@@ -484,7 +484,9 @@ static int run_one(batch *b, int i, vg_batch_result *res) {
         event(b, VG_BATCH_SKIP);
         goto done;
     }
+    b->ev.scenario = s;
     event(b, VG_BATCH_START);
+    b->ev.scenario = NULL;
     vg_batch_clean(dir);
     if (rc == VIGIL_OK) rc = need_baseline(b, sctx, i == b->base);
     if (rc == VIGIL_OK && i != b->base) rc = vigil_project(sctx, b->w, s, &b->ro, &r);

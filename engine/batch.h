@@ -29,6 +29,7 @@ typedef struct vg_batch_event {
     int status;         /* VIGIL_OK or the scenario's error */
     const char *error;  /* the message when status is not VIGIL_OK */
     double seconds;
+    const vigil_scenario *scenario; /* START: the scenario, or NULL */
 } vg_batch_event;
 
 typedef struct vg_batch_opts {

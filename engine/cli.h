@@ -5,6 +5,7 @@
 #ifndef VIGIL_CLI_H
 #define VIGIL_CLI_H
 
+#include "vigil/scenario.h"
 #include "vigil_int.h"
 
 /* Runs vigil with its arguments; returns the process exit code. */
@@ -22,6 +23,10 @@ int vigil_cmd_batch(int argc, char **argv);
 /* Prints "vigil: message" on stderr for the context's error and returns
 ** the exit code for it. */
 int vigil_cli_fail(vigil_ctx *ctx);
+/* One note on stderr, after prefix, per instruction of s with keys the
+** model does not use yet (vigil_lever_unmodelled): said, not silently
+** ignored. */
+void vigil_cli_unmodelled_notes(const vigil_scenario *s, const char *prefix);
 /* Prints "vigil: <fmt>" and a hint to use --help; returns 1 (usage). */
 int vigil_cli_usage(const char *cmd, const char *fmt, ...) VIGIL_PRINTF(2, 3);
 

@@ -86,7 +86,15 @@ static void on_event(void *arg, const vg_batch_event *e) {
     char at[256];
     where(e, at, sizeof at);
     switch (e->kind) {
-    case VG_BATCH_START: d->start = wall(); d->last = 0; break;
+    case VG_BATCH_START:
+        d->start = wall();
+        d->last = 0;
+        if (e->scenario) {
+            char prefix[300];
+            snprintf(prefix, sizeof prefix, "%svigil batch: %s: ", d->tty ? "\r\033[K" : "", at);
+            vigil_cli_unmodelled_notes(e->scenario, prefix);
+        }
+        break;
     case VG_BATCH_DRAWS: bar(d, e); break;
     case VG_BATCH_SKIP:
         fprintf(stderr, "%svigil batch: %s: complete, left as it is (--resume)\n",

@@ -142,16 +142,14 @@ static void print_headline(const vigil_results *res, const vigil_scenario *s,
     printf("\n  SDG 8.7: end child labour by 2025 (sdg87.csv); by lever: decomposition.csv\n");
 }
 
-/* Keys the scenario sets that the model does not use yet: said, not
-** silently ignored. */
-static void unmodelled_notes(const vigil_scenario *s) {
+void vigil_cli_unmodelled_notes(const vigil_scenario *s, const char *prefix) {
     long li;
     for (li = 0; li < vigil_scenario_nlevers(s); li++) {
         const vigil_lever *l = vigil_scenario_lever(s, li);
         char keys[128];
         if (vigil_lever_unmodelled(l, keys, sizeof keys))
-            fprintf(stderr, "vigil: note: %s:%d: %s: %s not modelled yet (no effect on the "
-                    "results)\n", l->file, l->line, vigil_lever_name(l->kind), keys);
+            fprintf(stderr, "%snote: %s:%d: %s: %s not modelled yet (no effect on the "
+                    "results)\n", prefix, l->file, l->line, vigil_lever_name(l->kind), keys);
     }
 }
 
@@ -166,7 +164,7 @@ static int run(vigil_ctx *ctx, run_args *a) {
     if (a->world || !a->file) rc = vigil_world_load(ctx, a->world, &w);
     if (rc == VIGIL_OK && a->file) rc = vigil_scenario_load(ctx, a->file, w, &a->so, &s);
     world = s ? vigil_scenario_world(s) : w;
-    if (s) unmodelled_notes(s);
+    if (s) vigil_cli_unmodelled_notes(s, "vigil: ");
     a->params[a->nparams] = NULL;
     a->o.params = a->params;
     if (rc == VIGIL_OK) rc = vigil_project(ctx, world, s, &a->o, &res);

@@ -42,4 +42,10 @@ expect_run "$work/nobase" "" "$vigil" batch scenarios/covid_2020_2022.lua tests/
 expect_exit 3 "failing baseline"
 expect_has "$work/nobase.stderr" "covid_2020_2022: FAILED: the baseline (bad_region) failed" \
   "failing baseline: stderr"
+# keys accepted but not modelled yet are named, not silently ignored
+expect_run "$work/note" "" "$vigil" batch scenarios/baseline.lua scenarios/eu_forced_labour_ban.lua \
+  --out "$work/note" --draws 2 --jobs 1
+expect_exit 0 "batch with not-modelled keys"
+expect_has "$work/note.stderr" "eu_forced_labour_ban: note: scenarios/eu_forced_labour_ban.lua:36: trade.ban: exports, upstream not modelled yet (no effect on the results)" \
+  "not-modelled note"
 check_done
