@@ -28,7 +28,7 @@ static const char *const help =
     "  --out DIR              the batch folder (required)\n"
     "  --draws N              Monte Carlo draws of every scenario (default 200)\n"
     "  --seed S               random seed of every scenario (default 87)\n"
-    "  --jobs N               draws in N worker processes (default: one per core,\n"
+    "  --jobs N               draws in N threads (default: one per core,\n"
     "                         or none when a scenario's draws take under 0.1 s)\n"
     "  --world DIR            a world folder (default: the built-in stylised world)\n"
     "  --baseline FILE        the scenario others are compared with (default:\n"

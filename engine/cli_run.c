@@ -31,7 +31,7 @@ static const char *const help =
     "  --draws N              Monte Carlo draws (default: the scenario's, else 1;\n"
     "                         with 1 draw every parameter takes its central value)\n"
     "  --seed S               random seed (default: the scenario's, else 87)\n"
-    "  --jobs N               draws in N worker processes (default: one per\n"
+    "  --jobs N               draws in N threads (default: one per\n"
     "                         core, or none when the draws take under 0.1 s;\n"
     "                         results are the same for every N)\n"
     "  --param NAME=VALUE     set a model coefficient (docs/MODEL.md); repeatable\n"

@@ -34,6 +34,7 @@ const char *vg_risk_list_name(int k);
 ** after demand and trade shocks. */
 typedef struct vg_econ {
     int changed;
+    int borrowed;                /* another run's: never freed here */
     const double *u, *v, *e, *X; /* as vigil_accounts_*; borrowed */
     double *dlnx;                /* n: log change of each cell's output */
     double *share;               /* n x R: share of cell i's foreign output
@@ -116,6 +117,9 @@ int vg_draw_levers(vigil_ctx *ctx, vg_run *r, long from, gsl_rng *rng);
 int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
                  const vg_econ **out);
 void vg_econ_cache_free(vg_run *r);
+/* Starts r's cache with src's economies, borrowed: r never frees them, and
+** src must not change its cache while r uses them. */
+int vg_econ_cache_borrow(vigil_ctx *ctx, vg_run *r, const vg_run *src);
 
 /* Shapley decomposition of the central path by lever group, into
 ** dec[ngroups][ny][nser] (contribution to the change against the

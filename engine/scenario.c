@@ -893,6 +893,10 @@ int vigil_scenario_load(vigil_ctx *ctx, const char *path, const vigil_world *w,
     return VIGIL_OK;
 }
 
+int vg_scn_clone(vigil_ctx *ctx, const vigil_scenario *s, vigil_scenario **out) {
+    return vigil_scenario_load(ctx, s->path, s->world, &s->opts, out);
+}
+
 int vigil_scenario_begin_draw(vigil_ctx *ctx, vigil_scenario *s,
                               unsigned long seed_k) {
     s->nlever = s->nstatic;

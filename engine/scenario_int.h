@@ -153,6 +153,9 @@ int vg_scn_check_region(const vigil_scenario *s, const char *name, char *msg,
 int vg_scn_check_sector(const vigil_scenario *s, const char *name, char *msg,
                         size_t n);
 int vg_scn_check_goods(const vigil_scenario *s, const char *name, char *msg, size_t n);
+/* The same scenario in a Lua state of its own (the same file, options and
+** world), for a thread of draws (project.c). */
+int vg_scn_clone(vigil_ctx *ctx, const vigil_scenario *s, vigil_scenario **out);
 /* A world name of scenario{world=}: a folder of scenarios/worlds. */
 int vg_scn_check_world(const char *name, char *msg, size_t n);
 /* The parameters of a distribution as its constructor received them. */

@@ -261,6 +261,10 @@ static int build(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask, vg
 }
 
 static void econ_free(vg_econ *ec) {
+    if (ec->borrowed) {
+        memset(ec, 0, sizeof *ec);
+        return;
+    }
     vigil_accounts_free(ec->acc);
     vigil_mrio_free(ec->mrio);
     vigil_table_free(ec->table);
@@ -333,10 +337,26 @@ int vg_econ_year(vigil_ctx *ctx, vg_run *r, int t, const unsigned char *mask,
 void vg_econ_cache_free(vg_run *r) {
     long k;
     if (r->cache == NULL) return;
-    vg_free(r->cache[0].dlnx);
-    vg_free(r->cache[0].share);
+    if (!r->cache[0].borrowed) {
+        vg_free(r->cache[0].dlnx);
+        vg_free(r->cache[0].share);
+    }
     for (k = 1; k < r->ncache; k++) econ_free(&r->cache[k]);
     vg_free(r->cache);
     r->cache = NULL;
     r->ncache = r->cache_cap = 0;
+}
+
+int vg_econ_cache_borrow(vigil_ctx *ctx, vg_run *r, const vg_run *src) {
+    long k, cap = src->ncache > 8 ? src->ncache : 8;
+    if (src->ncache == 0) return VIGIL_OK;
+    if ((r->cache = vg_calloc((size_t)cap, sizeof *r->cache)) == NULL)
+        return vigil_nomem(ctx, "trade");
+    for (k = 0; k < src->ncache; k++) {
+        r->cache[k] = src->cache[k];
+        r->cache[k].borrowed = 1;
+    }
+    r->ncache = src->ncache;
+    r->cache_cap = cap;
+    return VIGIL_OK;
 }

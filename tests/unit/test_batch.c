@@ -1,9 +1,9 @@
 /*
 ** Uncertainty and batches (issue 6): quantiles against known answers and
-** GSL; the moments of each distribution's draws; draws in worker
-** processes give the same bytes as in one process, and different seeds
-** differ; errors in workers (a Lua error, a lower draw wins, a worker
-** killed by a signal); the SQLite store round-trips a batch. The
+** GSL; the moments of each distribution's draws; draws in threads give
+** the same bytes as in one thread, and different seeds differ; errors in
+** threads (a Lua error, a lower draw wins, a thread argument that cannot
+** be made); the SQLite store round-trips a batch. The
 ** command-line cases (broken scenario, kill -9 and --resume, shards) are
 ** the shell scripts of tests/batch/.
 */
@@ -204,16 +204,41 @@ static int job(vigil_ctx *ctx, void *arg, long k, double *out) {
     const long *fail = arg;
     if (fail && (k == fail[0] || k == fail[1]))
         return vigil_seterr(ctx, VIGIL_ESCRIPT, "item %ld failed", k);
-    if (fail && k == fail[2]) raise(SIGKILL);
     out[0] = (double)k;
     out[1] = (double)(k * k);
     return VIGIL_OK;
 }
 
+/* thread_arg: counts the arguments alive in *made; *made < 0 makes it
+** fail. */
+static long *made_by;
+
+static void *thread_arg(vigil_ctx *ctx, void *arg, int j) {
+    long *made = arg;
+    if (*made < 0) {
+        vigil_seterr(ctx, VIGIL_ENOMEM, "out of memory (thread %d)", j);
+        return NULL;
+    }
+    made_by = made;
+    (*made)++;
+    return malloc(16);
+}
+
+/* Item k writes k, k^2 whatever its argument. */
+static int job_plain(vigil_ctx *ctx, void *arg, long k, double *out) {
+    (void)arg;
+    return job(ctx, NULL, k, out);
+}
+
+static void thread_free(void *targ) {
+    (*made_by)--;
+    free(targ);
+}
+
 static void jobs_module(void) {
     vigil_ctx *ctx = vigil_open();
     double a[2 * 50], b[2 * 50], *c;
-    long fail[3] = {31, 7, -1}, kill9[3] = {-1, -1, 12};
+    long fail[3] = {31, 7, -1}, made = 0;
     vg_jobs j;
     memset(&j, 0, sizeof j);
     j.njobs = 1;
@@ -222,26 +247,32 @@ static void jobs_module(void) {
     memset(b, 0, sizeof b);
     CHECK(vg_jobs_run(ctx, &j, 50, 2, job, NULL, b) == VIGIL_OK);
     CHECK(memcmp(a, b, sizeof a) == 0);
-    j.warm = 1; /* item 0 here, the others in workers */
+    j.warm = 1; /* item 0 here, the others in threads */
     memset(b, 0, sizeof b);
     CHECK(vg_jobs_run(ctx, &j, 50, 2, job, NULL, b) == VIGIL_OK);
     CHECK(memcmp(a, b, sizeof a) == 0);
-    /* workers writing straight into a shared buffer, nothing copied */
+    /* into a vg_jobs_buffer */
     c = vg_jobs_buffer(2 * 50);
     CHECK(c != NULL && c[0] == 0 && c[99] == 0);
-    j.shared_out = 1;
     CHECK(c && vg_jobs_run(ctx, &j, 50, 2, job, NULL, c) == VIGIL_OK);
     CHECK(c && memcmp(a, c, sizeof a) == 0);
     vg_jobs_buffer_free(c, 2 * 50);
-    j.shared_out = 0;
+    /* an argument of each thread's own, made and freed once per thread */
+    j.thread_arg = thread_arg;
+    j.thread_free = thread_free;
+    memset(b, 0, sizeof b);
+    CHECK(vg_jobs_run(ctx, &j, 50, 2, job_plain, &made, b) == VIGIL_OK);
+    CHECK(memcmp(a, b, sizeof a) == 0 && made == 0);
+    made = -1; /* thread_arg fails: its message is the run's */
+    CHECK(vg_jobs_run(ctx, &j, 50, 2, job_plain, &made, b) == VIGIL_ENOMEM);
+    CHECK_STR(vigil_errmsg(ctx), "out of memory (thread 0)");
+    j.thread_arg = NULL;
+    j.thread_free = NULL;
     j.warm = 0;
     /* the lowest failing item is the one reported, as in one process */
     j.njobs = 3;
     CHECK(vg_jobs_run(ctx, &j, 50, 2, job, fail, b) == VIGIL_ESCRIPT);
     CHECK_STR(vigil_errmsg(ctx), "item 7 failed");
-    /* a worker killed by a signal */
-    CHECK(vg_jobs_run(ctx, &j, 50, 2, job, kill9, b) == VIGIL_EIO);
-    CHECK(strstr(vigil_errmsg(ctx), "killed by signal 9") != NULL);
     vigil_close(ctx);
 }
 
