@@ -127,7 +127,7 @@ typedef struct tworker {
     int started;
 } tworker;
 
-/* A thread's life, as a worker process's: chunks in increasing order until
+/* A thread's life: chunks in increasing order until
 ** none is left or a lower item failed. */
 static void *titems(void *p) {
     tworker *w = p;

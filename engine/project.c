@@ -163,7 +163,7 @@ static int one_draw(vigil_ctx *ctx, vg_run *r, const vigil_run_opts *o, long k, 
     return rc;
 }
 
-/* Draw k as a job of engine/jobs.c (in a worker process when parallel). */
+/* Draw k as a job of engine/jobs.c (in a thread when parallel). */
 typedef struct draw_job {
     vg_run *r;
     const vigil_run_opts *o;
@@ -184,7 +184,7 @@ static vg_jobs run_jobs(const vigil_run_opts *o) {
     return jobs;
 }
 
-/* Every draw into res, in worker processes when o->jobs asks for them. */
+/* Every draw into res, in threads when o->jobs asks for them. */
 static void *thread_arg(vigil_ctx *ctx, void *arg, int j);
 static void thread_free(void *targ);
 

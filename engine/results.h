@@ -41,10 +41,9 @@ int vg_results_new(vigil_ctx *ctx, const vg_run *r, int ndraws, unsigned long se
 /* The buffer of draw k (ny x nser). */
 double *vg_results_draw(vigil_results *res, long k);
 /* Mean, p05, p50, p95 of every series over the draws, by blocks of
-** series spread over jobs->njobs threads (pure arithmetic on the draws:
-** threads map the draws' pages once, where worker processes would each
-** map them again); the quantiles are those of vg_quantile_sorted, NaN
-** for a series with a value not finite. */
+** series spread over jobs->njobs threads (pure arithmetic on the draws);
+** the quantiles are those of vg_quantile_sorted, NaN for a series with a
+** value not finite. */
 int vg_results_stats(vigil_ctx *ctx, vigil_results *res, const vg_jobs *jobs);
 int vg_results_decompose(vigil_ctx *ctx, vigil_results *res, vg_run *r);
 /* The bilateral matrix on the central path (r's levers and coefficients
