@@ -146,13 +146,7 @@ static void batch_scenarios(note *n, const rp_batch *b) {
 /* What every scenario of the batch shares (the first one's manifest). */
 static void batch_common(note *n, const rp_batch *b) {
     const rp_run *r = n->r;
-    const char *head[2] = {T(n, "col.item"), T(n, "col.value")};
-    rp_table_begin(n->d, "table-provenance", NULL, 2, head, "ll");
-    nt_prov_row(n, T(n, "prov.world"),
-                nt_say(n, r->stylised ? "prov.stylised" : "prov.real", "world",
-                       nt_verbatim(n, 0, r->world), (const char *)NULL));
-    nt_code(n, 1, r->world_dir);
-    nt_prov_row(n, T(n, "prov.world_dir"), vg_sb_str(&n->tmp[1]));
+    nt_prov_world(n);
     nt_prov_row(n, T(n, "prov.seed"), r->seed);
     nt_prov_row(n, T(n, "prov.draws"), nt_num(n, 4, r->draws, 0, 0));
     nt_prov_row(n, T(n, "prov.years"), nt_say(n, "prov.years_v", "y0", nt_year(n, 5, r->y0), "y1",

@@ -108,6 +108,8 @@ void nt_sec_sdg(note *n);
 /* report_provenance.c: provenance and caveats */
 void nt_sec_provenance(note *n);
 void nt_sec_caveats(note *n);
+/* The provenance table opened, with the world and its folder. */
+void nt_prov_world(note *n);
 void nt_prov_row(note *n, const char *label, const char *value);
 void nt_sources(note *n);
 

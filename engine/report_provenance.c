@@ -57,7 +57,9 @@ void nt_prov_row(note *n, const char *label, const char *value) {
     rp_table_row(n->d, cells);
 }
 
-static void provenance_table(note *n) {
+/* Opens the provenance table with its world rows (a run's note and a
+** batch's share them). */
+void nt_prov_world(note *n) {
     const rp_run *r = n->r;
     const char *head[2] = {T(n, "col.item"), T(n, "col.value")};
     rp_table_begin(n->d, "table-provenance", NULL, 2, head, "ll");
@@ -66,6 +68,11 @@ static void provenance_table(note *n) {
                        nt_verbatim(n, 0, r->world), (const char *)NULL));
     nt_code(n, 1, r->world_dir);
     nt_prov_row(n, T(n, "prov.world_dir"), vg_sb_str(&n->tmp[1]));
+}
+
+static void provenance_table(note *n) {
+    const rp_run *r = n->r;
+    nt_prov_world(n);
     nt_code(n, 2, r->file);
     nt_prov_row(n, T(n, "prov.file"), vg_sb_str(&n->tmp[2]));
     nt_code(n, 3, r->sha);
